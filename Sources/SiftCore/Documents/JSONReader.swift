@@ -1,0 +1,223 @@
+/// Reads JSON into a `Tree`, keeping line numbers so a bad evidence file is reported
+/// by line. Written for speed on national files: one pass over the bytes, no Foundation.
+public struct JSONReader {
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public let line: Int
+        public let message: String
+        public var description: String { "line \(line): \(message)" }
+    }
+
+    private let bytes: [UInt8]
+    private var index = 0
+    private var line = 1
+    /// Deep nesting is refused rather than overflowing the stack.
+    private var depth = 0
+    private static let maximumDepth = 200
+
+    public static func read(_ text: String) throws(Failure) -> Tree {
+        var reader = JSONReader(bytes: Array(text.utf8))
+        return try reader.readDocument()
+    }
+
+    public static func read(bytes: [UInt8]) throws(Failure) -> Tree {
+        var reader = JSONReader(bytes: bytes)
+        return try reader.readDocument()
+    }
+
+    private init(bytes: [UInt8]) {
+        self.bytes = bytes
+        // A UTF-8 byte-order mark is allowed before the document.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+    }
+
+    private mutating func readDocument() throws(Failure) -> Tree {
+        skipSpace()
+        let tree = try readValue()
+        skipSpace()
+        guard index == bytes.count else { throw fail("unexpected text after the end of the document") }
+        return tree
+    }
+
+    private func fail(_ message: String) -> Failure { Failure(line: line, message: message) }
+
+    private mutating func skipSpace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\n"): line += 1; index += 1
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): index += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func readValue() throws(Failure) -> Tree {
+        guard index < bytes.count else { throw fail("the document ends where a value was expected") }
+        let startLine = line
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return Tree(try readObject(), line: startLine)
+        case UInt8(ascii: "["): return Tree(try readArray(), line: startLine)
+        case UInt8(ascii: "\""): return Tree(.string(try readString()), line: startLine)
+        case UInt8(ascii: "t"): try expectWord("true"); return Tree(.bool(true), line: startLine)
+        case UInt8(ascii: "f"): try expectWord("false"); return Tree(.bool(false), line: startLine)
+        case UInt8(ascii: "n"): try expectWord("null"); return Tree(.null, line: startLine)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return Tree(.number(try readNumber()), line: startLine)
+        default: throw fail("unexpected character '\(Character(Unicode.Scalar(bytes[index])))'")
+        }
+    }
+
+    private mutating func expectWord(_ word: StaticString) throws(Failure) {
+        let count = word.utf8CodeUnitCount
+        guard index + count <= bytes.count else { throw fail("expected \(word)") }
+        for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] {
+            throw fail("expected \(word)")
+        }
+        index += count
+    }
+
+    private mutating func enter() throws(Failure) {
+        depth += 1
+        if depth > Self.maximumDepth { throw fail("nested more than \(Self.maximumDepth) levels deep") }
+    }
+
+    private mutating func readObject() throws(Failure) -> Tree.Value {
+        try enter()
+        defer { depth -= 1 }
+        index += 1
+        var members: [Tree.Member] = []
+        skipSpace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+        while true {
+            skipSpace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a quoted key") }
+            let key = try readString()
+            skipSpace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':' after key \"\(key)\"") }
+            index += 1
+            skipSpace()
+            members.append(Tree.Member(key: key, value: try readValue()))
+            skipSpace()
+            guard index < bytes.count else { throw fail("the document ends inside an object") }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+            throw fail("expected ',' or '}' in an object")
+        }
+    }
+
+    private mutating func readArray() throws(Failure) -> Tree.Value {
+        try enter()
+        defer { depth -= 1 }
+        index += 1
+        var elements: [Tree] = []
+        skipSpace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(elements) }
+        while true {
+            skipSpace()
+            elements.append(try readValue())
+            skipSpace()
+            guard index < bytes.count else { throw fail("the document ends inside a list") }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(elements) }
+            throw fail("expected ',' or ']' in a list")
+        }
+    }
+
+    private mutating func readString() throws(Failure) -> String {
+        index += 1
+        let start = index
+        // Fast path: no escapes.
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                let text = String(decoding: bytes[start..<index], as: UTF8.self)
+                index += 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 { throw fail("a control character inside a string") }
+            index += 1
+        }
+        var scalars = Array(bytes[start..<index])
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return String(decoding: scalars, as: UTF8.self)
+            }
+            if byte < 0x20 { throw fail("a control character inside a string") }
+            if byte != UInt8(ascii: "\\") { scalars.append(byte); index += 1; continue }
+            index += 1
+            guard index < bytes.count else { break }
+            let escape = bytes[index]
+            index += 1
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scalars.append(escape)
+            case UInt8(ascii: "n"): scalars.append(0x0A)
+            case UInt8(ascii: "t"): scalars.append(0x09)
+            case UInt8(ascii: "r"): scalars.append(0x0D)
+            case UInt8(ascii: "b"): scalars.append(0x08)
+            case UInt8(ascii: "f"): scalars.append(0x0C)
+            case UInt8(ascii: "u"):
+                var code = try readHex4()
+                if (0xD800...0xDBFF).contains(code) {
+                    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                        throw fail("an unpaired surrogate in a \\u escape")
+                    }
+                    index += 2
+                    let low = try readHex4()
+                    guard (0xDC00...0xDFFF).contains(low) else { throw fail("an unpaired surrogate in a \\u escape") }
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                }
+                guard let scalar = Unicode.Scalar(code) else { throw fail("an invalid \\u escape") }
+                scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
+            default: throw fail("an unknown escape '\\\(Character(Unicode.Scalar(escape)))'")
+            }
+        }
+        throw fail("the document ends inside a string")
+    }
+
+    private mutating func readHex4() throws(Failure) -> UInt32 {
+        guard index + 4 <= bytes.count else { throw fail("a short \\u escape") }
+        var code: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            let digit: UInt32
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+            default: throw fail("a bad hex digit in a \\u escape")
+            }
+            code = code * 16 + digit
+            index += 1
+        }
+        return code
+    }
+
+    private mutating func readNumber() throws(Failure) -> Double {
+        let start = index
+        var isInteger = true
+        var integer: Int64 = 0
+        var negative = false
+        if bytes[index] == UInt8(ascii: "-") { negative = true; index += 1 }
+        var digits = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                if digits < 17 { integer = integer * 10 + Int64(byte - UInt8(ascii: "0")) } else { isInteger = false }
+                digits += 1
+                index += 1
+            } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+                        || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") {
+                isInteger = false
+                index += 1
+            } else {
+                break
+            }
+        }
+        guard digits > 0 else { throw fail("a malformed number") }
+        if isInteger { return Double(negative ? -integer : integer) }
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        guard let number = Double(text) else { throw fail("a malformed number '\(text)'") }
+        return number
+    }
+}

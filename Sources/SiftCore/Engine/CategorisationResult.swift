@@ -1,0 +1,110 @@
+/// What Sift decided for one establishment and why. Its JSON form is the stable output of
+/// `sift categorise --format json` (docs/results-format.md).
+public struct CategorisationResult: Sendable, Encodable {
+    public enum Status: String, Sendable, Encodable { case categorised, uncategorised }
+
+    public var urn: String
+    public var name: String
+    public var kind: String
+    public var framework: String
+    public var status: Status
+    public var category: Code?
+    public var designation: Code?
+    public var indicator: String?
+    public var judgement: JudgementProposal?
+    /// The deciding row of each table, in order.
+    public var reasons: [Reason]
+    /// Rows tried before the deciding one that could not be applied, and why.
+    public var notApplied: [NotApplied]
+    /// Rows that matched but a constraint passed over.
+    public var passedOver: [PassedOver]
+    public var flags: [FlagOutcome]
+    public var derived: [NamedValue]
+    public var entitlements: [EntitlementItem]
+    public var plan: PlanOutcome?
+    public var funding: [FundingLine]
+    public var dataYear: Int?
+    public var runDate: String
+
+    /// True when a rule could not be applied because evidence was not recorded at all.
+    public var hasGaps: Bool { notApplied.contains { $0.missingKind == Absence.Kind.notRecorded.rawValue } }
+}
+
+public struct Code: Sendable, Encodable, Equatable {
+    public var code: String
+    public var name: String
+}
+
+public struct JudgementProposal: Sendable, Encodable {
+    public var table: String
+    public var row: String
+    public var proposed: String
+    public var alternatives: [String]
+    public var why: String
+}
+
+public struct Reason: Sendable, Encodable {
+    public var table: String
+    public var row: String
+    public var outcome: String
+    public var condition: String?
+    public var cite: String?
+    public var note: String?
+    public var facts: [NamedValue]
+}
+
+public struct NamedValue: Sendable, Encodable {
+    public var name: String
+    public var value: String
+    public var missing: Bool
+
+    init(_ name: String, _ value: Value) {
+        self.name = name
+        self.value = value.description
+        self.missing = value.isMissing
+    }
+}
+
+public struct NotApplied: Sendable, Encodable {
+    public var table: String
+    public var row: String
+    public var fact: String
+    public var why: String
+    public var missingKind: String
+}
+
+public struct PassedOver: Sendable, Encodable {
+    public var table: String
+    public var row: String
+    public var wouldBe: String
+    public var constraint: String
+    public var require: String
+    public var cite: String?
+}
+
+public struct FlagOutcome: Sendable, Encodable {
+    public var id: String
+    public var measure: String
+    public var latest: String
+    public var trend: String
+    public var note: String?
+}
+
+public struct PlanOutcome: Sendable, Encodable {
+    public var allocation: Double
+    public var unit: String
+    public var total: Double
+    public var activities: [PlannedActivity]
+    public var cite: String?
+}
+
+public struct FundingLine: Sendable, Encodable {
+    public var id: String
+    public var amount: Double?
+    public var pupils: Int?
+    public var rate: Double?
+    public var weight: Double?
+    public var triggered: Bool?
+    public var note: String?
+    public var cite: String?
+}

@@ -1,0 +1,94 @@
+/// Runs one framework over establishments: flags, derived values, decision tables with
+/// constraints, then the entitlements, plan and funding of the category decided.
+public struct DecisionEngine: Sendable {
+    public let framework: Framework
+    public let parameters: [Double?]
+
+    /// - Parameter overrides: parameter values for this run (`--set`), by id.
+    public init(framework: Framework, overrides: [String: Double] = [:]) {
+        self.framework = framework
+        self.parameters = framework.parameters.map { overrides[$0.id] ?? $0.value }
+    }
+
+    /// - Parameters:
+    ///   - runDate: the date the categorisation is made, for months since an inspection.
+    ///   - dataYear: the latest data year to use; by default each establishment's latest.
+    public func categorise(_ establishment: Establishment, runDate: Day, dataYear: Int? = nil) -> CategorisationResult {
+        var context = EvaluationContext(establishment: establishment, framework: framework, runDate: runDate,
+                                        dataYear: dataYear ?? establishment.latestDataYear, parameters: parameters)
+        var result = CategorisationResult(
+            urn: establishment.urn, name: establishment.name, kind: establishment.kind.rawValue, framework: framework.id,
+            status: .uncategorised, reasons: [], notApplied: [], passedOver: [], flags: [], derived: [],
+            entitlements: [], funding: [], dataYear: context.dataYear, runDate: runDate.description)
+        if let flags = framework.flags { result.flags = computeFlags(flags, &context) }
+        for rule in framework.derived {
+            context.derived[rule.slot] = context.evaluate(rule.when)
+            result.derived.append(NamedValue(rule.id, context.derived[rule.slot]))
+        }
+        for table in framework.tables { run(table, &context, &result) }
+        if let code = result.category?.code {
+            result.status = .categorised
+            result.indicator = indicator(category: code, designation: result.designation?.code)
+            result.entitlements = entitlements(for: code, context)
+            result.plan = plan(for: code, context)
+            result.funding = funding(for: code, designation: result.designation?.code, establishment)
+        }
+        return result
+    }
+
+    private func run(_ table: DecisionTable, _ context: inout EvaluationContext, _ result: inout CategorisationResult) {
+        var decided: (outcome: String, row: DecisionRow?)?
+        rows: for row in table.rows {
+            let truth = context.evaluate(row.when)
+            switch truth {
+            case .bool(true):
+                if table.output == .category, let stop = constraintStopping(row, context) {
+                    result.passedOver.append(PassedOver(table: table.id, row: row.id, wouldBe: row.then, constraint: stop.id,
+                                                        require: stop.requireText, cite: stop.citation.cite))
+                    continue rows
+                }
+                decided = (row.then, row)
+                break rows
+            case .missing(let absence):
+                result.notApplied.append(NotApplied(table: table.id, row: row.id, fact: absence.fact, why: absence.reason,
+                                                    missingKind: absence.kind.rawValue))
+            default:
+                continue rows
+            }
+        }
+        if decided == nil, let otherwise = table.otherwise { decided = (otherwise.value, nil) }
+        guard let decided else { return }
+        let row = decided.row
+        result.reasons.append(Reason(
+            table: table.id, row: row?.id ?? "otherwise", outcome: decided.outcome, condition: row?.whenText,
+            cite: row?.citation.cite ?? table.otherwise?.citation.cite, note: row?.citation.note ?? table.otherwise?.citation.note,
+            facts: row.map { $0.when.facts.map { NamedValue($0.path, context.value(of: $0.ref)) } } ?? []))
+        if let row, let judgement = row.judgement {
+            result.judgement = JudgementProposal(table: table.id, row: row.id, proposed: row.then,
+                                                 alternatives: judgement.alternatives, why: judgement.why)
+        }
+        switch table.output {
+        case .category:
+            context.category = .text(decided.outcome)
+            result.category = Code(code: decided.outcome, name: framework.category(decided.outcome)?.name ?? decided.outcome)
+        case .designation:
+            context.designation = .text(decided.outcome)
+            result.designation = Code(code: decided.outcome, name: framework.designation(decided.outcome)?.name ?? decided.outcome)
+        case .derived(let slot, let name):
+            context.derived[slot] = .text(decided.outcome)
+            result.derived.append(NamedValue(name, .text(decided.outcome)))
+        }
+    }
+
+    private func constraintStopping(_ row: DecisionRow, _ context: EvaluationContext) -> Constraint? {
+        framework.constraints.first { constraint in
+            constraint.categories.contains(row.then) && context.evaluate(constraint.require) != .bool(true)
+        }
+    }
+
+    private func indicator(category: String, designation: String?) -> String? {
+        guard let pattern = framework.indicator else { return nil }
+        if pattern.contains("{designation}") && designation == nil { return nil }
+        return pattern.replacing("{category}", with: category).replacing("{designation}", with: designation ?? "")
+    }
+}

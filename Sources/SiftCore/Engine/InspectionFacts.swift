@@ -1,0 +1,112 @@
+/// Reads one inspection into the facts rules use, through the framework's
+/// `inspection_reading` for inspections without an overall grade.
+struct InspectionFacts {
+    let inspection: Inspection?
+    /// The latest graded inspection before this one, for `previous_graded` readings.
+    let priorGraded: Inspection?
+    let reading: InspectionReading
+    let runDate: Day
+    let label: String
+
+    private func missing(_ fact: OfstedFact, _ reason: String) -> Value {
+        .missing(Absence(.knownMissing, fact: "\(label).\(fact.rawValue)", reason: reason))
+    }
+
+    private func notRecorded(_ fact: OfstedFact) -> Value {
+        .missing(.notRecorded("\(label).\(fact.rawValue)"))
+    }
+
+    func value(_ fact: OfstedFact) -> Value {
+        if fact == .inspected { return .bool(inspection != nil) }
+        guard let inspection else { return missing(fact, "\(label == "ofsted" ? "never inspected" : "no previous inspection")") }
+        switch fact {
+        case .inspected: return .bool(true)
+        case .framework: return .text(inspection.framework.rawValue)
+        case .monthsSince: return .number(Double(inspection.date.wholeMonths(to: runDate)))
+        case .overall: return overall(inspection)
+        case .leadership: return leadership(inspection)
+        case .qualityOfEducation: return judgement(inspection, .qualityOfEducation, fact)
+        case .behaviourAndAttitudes: return judgement(inspection, .behaviourAndAttitudes, fact)
+        case .personalDevelopment: return judgement(inspection, .personalDevelopment, fact)
+        case .earlyYears: return judgement(inspection, .earlyYears, fact)
+        case .sixthForm: return judgement(inspection, .sixthForm, fact)
+        case .goodOrBetter:
+            guard case .number(let grade) = overall(inspection) else { return overall(inspection) }
+            return .bool(grade <= 2)
+        case .satisfactory, .requiresImprovement:
+            guard case .number(let grade) = overall(inspection) else { return overall(inspection) }
+            // Only a graded 3 carries the era's name; a reading of a later inspection as 3 is RI.
+            let satisfactory = grade == 3 && inspection.framework == .graded && inspection.isSatisfactoryEra
+            return .bool(fact == .satisfactory ? satisfactory : (grade == 3 && !satisfactory))
+        case .categoryOfConcern: return .text(inspection.categoryOfConcern.rawValue)
+        case .safeguarding: return inspection.safeguarding.map { .text($0.rawValue) } ?? notRecorded(fact)
+        case .earlyYearsRequirements:
+            return inspection.earlyYearsRequirements.map { .text($0.rawValue) } ?? notRecorded(fact)
+        }
+    }
+
+    private func judgement(_ inspection: Inspection, _ key: KeyJudgement, _ fact: OfstedFact) -> Value {
+        if let grade = inspection.keyJudgements[key] { return .number(Double(grade)) }
+        if inspection.framework == .reportCard2025 { return missing(fact, "report cards give no \(key.rawValue) judgement") }
+        return notRecorded(fact)
+    }
+
+    private func overall(_ inspection: Inspection) -> Value {
+        let fact = OfstedFact.overall
+        // Ofsted places a school in a category of concern only when it is inadequate.
+        let concern = inspection.categoryOfConcern != .none
+        switch inspection.framework {
+        case .graded:
+            return inspection.overallEffectiveness.map { .number(Double($0)) } ?? notRecorded(fact)
+        case .earlyYears:
+            if let grade = inspection.overallEffectiveness { return .number(Double(grade)) }
+            return missing(fact, "the early-years inspection of \(inspection.date) gave \(inspection.earlyYearsRequirements?.rawValue ?? "no") requirements judgement, not a grade")
+        case .ungraded2024:
+            if concern { return .number(4) }
+            switch reading.ungradedOverall {
+            case .worstKeyJudgement:
+                guard let worst = inspection.keyJudgements.values.max() else { return notRecorded(fact) }
+                return .number(Double(worst))
+            case .qualityOfEducation:
+                return inspection.keyJudgements[.qualityOfEducation].map { .number(Double($0)) } ?? notRecorded(fact)
+            case .previousGraded: return previousGraded(fact)
+            case .none: return missing(fact, "the inspection of \(inspection.date) gave no overall grade, and this framework reads none from it")
+            }
+        case .reportCard2025:
+            if concern { return .number(4) }
+            let base: Value
+            switch reading.reportCardOverall {
+            case .worstArea:
+                guard let worst = inspection.reportCard.values.map({ reading.scale[$0.rawValue - 1] }).max() else { return notRecorded(fact) }
+                base = .number(Double(worst))
+            case .leadershipAndGovernance:
+                guard let grade = inspection.reportCard[.leadershipAndGovernance] else { return notRecorded(fact) }
+                base = .number(Double(reading.scale[grade.rawValue - 1]))
+            case .previousGraded: base = previousGraded(fact)
+            case .none: return missing(fact, "the report card of \(inspection.date) has no overall grade, and this framework reads none from it")
+            }
+            if inspection.safeguarding == .notMet, let floor = reading.safeguardingNotMet, case .number(let grade) = base {
+                return .number(max(grade, Double(floor)))
+            }
+            return base
+        }
+    }
+
+    private func previousGraded(_ fact: OfstedFact) -> Value {
+        guard let grade = priorGraded?.overallEffectiveness else {
+            return missing(fact, "there is no earlier graded inspection to carry forward")
+        }
+        return .number(Double(grade))
+    }
+
+    private func leadership(_ inspection: Inspection) -> Value {
+        switch inspection.framework {
+        case .reportCard2025:
+            guard let area = reading.reportCardLeadership else { return missing(.leadership, "this framework reads no leadership grade from a report card") }
+            guard let grade = inspection.reportCard[area] else { return notRecorded(.leadership) }
+            return .number(Double(reading.scale[grade.rawValue - 1]))
+        default:
+            return inspection.keyJudgements[.leadershipAndManagement].map { .number(Double($0)) } ?? notRecorded(.leadership)
+        }
+    }
+}

@@ -1,0 +1,46 @@
+public struct Headteacher: Sendable {
+    public var startDate: Day?
+    public var firstHeadship: Bool?
+    public init(startDate: Day? = nil, firstHeadship: Bool? = nil) {
+        self.startDate = startDate
+        self.firstHeadship = firstHeadship
+    }
+}
+
+/// One school or setting and all the evidence a framework may use about it.
+public struct Establishment: Sendable {
+    public var urn: String
+    public var name: String
+    public var authority: String?
+    public var kind: EstablishmentKind
+    public var phase: Phase?
+    public var pupils: Int?
+    public var network: String?
+    public var opened: Day?
+    public var providesForTwoYearOlds: Bool?
+    public var headteacher: Headteacher?
+    /// Oldest first; the last is the latest inspection.
+    public var inspections: [Inspection]
+    /// Indexed by `MeasureID.slot`; each list oldest year first.
+    public var measures: [[MeasureRecord]]
+    public var local: LocalEvidence
+
+    public init(urn: String, name: String, kind: EstablishmentKind) {
+        self.urn = urn
+        self.name = name
+        self.kind = kind
+        self.inspections = []
+        self.measures = Array(repeating: [], count: MeasureID.allCases.count)
+        self.local = LocalEvidence()
+    }
+
+    public func records(_ measure: MeasureID) -> [MeasureRecord] { measures[measure.slot] }
+
+    public var latestInspection: Inspection? { inspections.last }
+    public var previousInspection: Inspection? { inspections.count >= 2 ? inspections[inspections.count - 2] : nil }
+
+    /// The latest academic year for which any measure is recorded.
+    public var latestDataYear: Int? {
+        measures.compactMap { $0.last?.year }.max()
+    }
+}

@@ -1,0 +1,122 @@
+/// Resolves dotted fact paths against one framework's names (its flags, derived values,
+/// parameters, categories) and says what values each fact can take.
+public struct FactCatalog: Sendable {
+    public var flagIDs: [String] = []
+    public var derivedIDs: [String] = []
+    public var parameterIDs: [String] = []
+    public var categoryCodes: Set<String> = []
+    public var designationCodes: Set<String> = []
+    /// Inside a flag's `when`, the measure record's own fields are in scope.
+    public var measureFieldsInScope = false
+
+    public init() {}
+
+    public func resolve(_ path: String) -> Result<(FactRef, FactDomain), ResolveError> {
+        let parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        if parts.count == 1 {
+            if measureFieldsInScope, let field = MeasureField(rawValue: path) {
+                return .success((.measureField(field), Self.domain(of: field)))
+            }
+            switch path {
+            case "designation": return .success((.designation, .text(designationCodes)))
+            case "category": return .success((.category, .text(categoryCodes)))
+            default: return .failure(ResolveError("'\(path)' is not a fact"))
+            }
+        }
+        let head = parts[0], rest = Array(parts.dropFirst())
+        switch head {
+        case "establishment":
+            guard rest.count == 1, let fact = EstablishmentFact(rawValue: rest[0]) else { return unknown(path, among: EstablishmentFact.allCases.map { "establishment.\($0.rawValue)" }) }
+            return .success((.establishment(fact), Self.domain(of: fact)))
+        case "ofsted":
+            let previous = rest.first == "previous"
+            let tail = previous ? Array(rest.dropFirst()) : rest
+            guard tail.count == 1, let fact = OfstedFact(rawValue: tail[0]) else { return unknown(path, among: OfstedFact.allCases.map { "ofsted.\($0.rawValue)" }) }
+            return .success((.ofsted(fact, previous: previous), Self.domain(of: fact)))
+        case "report_card":
+            guard rest.count == 1, let area = ReportCardArea(rawValue: rest[0]) else { return unknown(path, among: ReportCardArea.allCases.map { "report_card.\($0.rawValue)" }) }
+            return .success((.reportCard(area), .number))
+        case "la":
+            if rest.count == 2, rest[0] == "other" { return .success((.localOther(rest[1]), .text(nil))) }
+            guard rest.count == 1, let fact = LocalFact(rawValue: rest[0]) else { return unknown(path, among: LocalFact.allCases.map { "la.\($0.rawValue)" }) }
+            return .success((.local(fact), domain(of: fact)))
+        case "measure":
+            guard rest.count == 2, let id = MeasureID(rawValue: rest[0]) else { return unknown(path, among: MeasureID.allCases.map { "measure.\($0.rawValue).value" }) }
+            guard let field = MeasureField(rawValue: rest[1]) else { return unknown(path, among: MeasureField.allCases.map { "measure.\(id.rawValue).\($0.rawValue)" }) }
+            return .success((.measure(id, field), Self.domain(of: field)))
+        case "flag", "trend":
+            guard rest.count == 1, let index = flagIDs.firstIndex(of: rest[0]) else { return unknown(path, among: flagIDs.map { "\(head).\($0)" }) }
+            return .success((head == "flag" ? .flag(index) : .trend(index), .bool))
+        case "flags":
+            switch rest.first {
+            case "trend_count" where rest.count == 1: return .success((.trendCount, .number))
+            case "single_year_count" where rest.count == 1: return .success((.singleYearCount, .number))
+            default: return unknown(path, among: ["flags.trend_count", "flags.single_year_count"])
+            }
+        case "derived":
+            guard rest.count == 1, let index = derivedIDs.firstIndex(of: rest[0]) else {
+                return unknown(path, among: derivedIDs.map { "derived.\($0)" }, note: " (a derived value can only use those defined before it)")
+            }
+            // A derived value is bool for a condition, or text for a custom table's output.
+            return .success((.derived(index), .text(nil)))
+        case "param":
+            guard rest.count == 1, let index = parameterIDs.firstIndex(of: rest[0]) else { return unknown(path, among: parameterIDs.map { "param.\($0)" }) }
+            return .success((.parameter(index), .number))
+        default:
+            return .failure(ResolveError("'\(path)' is not a fact: facts begin establishment., ofsted., report_card., la., measure., flag., trend., flags., derived. or param."))
+        }
+    }
+
+    private func unknown(_ path: String, among candidates: [String], note: String = "") -> Result<(FactRef, FactDomain), ResolveError> {
+        let close = candidates.filter { EstablishmentReader.closeEnough($0, path) }
+        let hint = close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
+        return .failure(ResolveError("'\(path)' is not a fact\(note)\(hint)"))
+    }
+
+    static func domain(of fact: EstablishmentFact) -> FactDomain {
+        switch fact {
+        case .urn, .network: return .text(nil)
+        case .kind: return .text(Set(EstablishmentKind.allCases.map(\.rawValue)))
+        case .setting: return .text(Set(Setting.allCases.map(\.rawValue)))
+        case .phase: return .text(Set(Phase.allCases.map(\.rawValue)))
+        case .pupils, .monthsOpen, .headteacherMonthsInPost: return .number
+        case .maintained, .academy, .special, .earlyYearsSetting, .providesForTwoYearOlds, .newHeadteacher, .firstHeadship: return .bool
+        }
+    }
+
+    static func domain(of fact: OfstedFact) -> FactDomain {
+        switch fact {
+        case .inspected, .goodOrBetter, .satisfactory, .requiresImprovement: return .bool
+        case .framework: return .text(Set(InspectionFramework.allCases.map(\.rawValue)))
+        case .categoryOfConcern: return .text(Set(CategoryOfConcern.allCases.map(\.rawValue)))
+        case .safeguarding, .earlyYearsRequirements: return .text(Set(MetOrNotMet.allCases.map(\.rawValue)))
+        default: return .number
+        }
+    }
+
+    func domain(of fact: LocalFact) -> FactDomain {
+        switch fact {
+        case .trend: return .text(Set(LocalEvidence.Trend.allCases.map(\.rawValue)))
+        case .risk: return .text(Set(LocalEvidence.Risk.allCases.map(\.rawValue)))
+        case .view: return .text(Set(LocalEvidence.View.allCases.map(\.rawValue)))
+        case .governanceRag: return .text(Set(LocalEvidence.RAG.allCases.map(\.rawValue)))
+        case .capacityToImprove: return .text(Set(LocalEvidence.Capacity.allCases.map(\.rawValue)))
+        case .previousCategory: return .text(categoryCodes)
+        case .vulnerability: return .text(nil)
+        case .sefValidatedGrade, .specificAspects: return .number
+        case .safeguardingConcern, .improvementTrajectory, .selfIdentified, .optedOut, .areaAtRisk, .widerAspects, .leadershipChange: return .bool
+        }
+    }
+
+    static func domain(of field: MeasureField) -> FactDomain {
+        switch field {
+        case .bottomQuintile, .significantlyNegative: return .bool
+        default: return .number
+        }
+    }
+}
+
+public struct ResolveError: Error, Sendable {
+    public let message: String
+    init(_ message: String) { self.message = message }
+}

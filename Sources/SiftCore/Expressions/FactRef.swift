@@ -1,0 +1,57 @@
+/// A fact a rule can read, resolved from its dotted path (framework-format.md, "Facts").
+public enum FactRef: Sendable, Hashable {
+    case establishment(EstablishmentFact)
+    case ofsted(OfstedFact, previous: Bool)
+    case reportCard(ReportCardArea)
+    case local(LocalFact)
+    case localOther(String)
+    case measure(MeasureID, MeasureField)
+    /// Inside a flag's `when`: a field of the measure record being flagged.
+    case measureField(MeasureField)
+    case flag(Int)
+    case trend(Int)
+    case trendCount
+    case singleYearCount
+    case derived(Int)
+    case designation
+    case category
+    case parameter(Int)
+}
+
+public enum EstablishmentFact: String, Sendable, CaseIterable {
+    case urn, kind, maintained, academy, special, earlyYearsSetting = "early_years_setting", setting, phase
+    case pupils, network, monthsOpen = "months_open", providesForTwoYearOlds = "provides_for_two_year_olds"
+    case headteacherMonthsInPost = "headteacher_months_in_post", newHeadteacher = "new_headteacher"
+    case firstHeadship = "first_headship"
+}
+
+public enum OfstedFact: String, Sendable, CaseIterable {
+    case inspected, framework, monthsSince = "months_since", overall, leadership
+    case qualityOfEducation = "quality_of_education", behaviourAndAttitudes = "behaviour_and_attitudes"
+    case personalDevelopment = "personal_development", earlyYears = "early_years", sixthForm = "sixth_form"
+    case goodOrBetter = "good_or_better", satisfactory, requiresImprovement = "requires_improvement"
+    case categoryOfConcern = "category_of_concern", safeguarding
+    case earlyYearsRequirements = "early_years_requirements"
+}
+
+public enum LocalFact: String, Sendable, CaseIterable {
+    case trend, risk, view, sefValidatedGrade = "sef_validated_grade", governanceRag = "governance_rag"
+    case vulnerability, safeguardingConcern = "safeguarding_concern", previousCategory = "previous_category"
+    case improvementTrajectory = "improvement_trajectory", selfIdentified = "self_identified", optedOut = "opted_out"
+    case capacityToImprove = "capacity_to_improve", areaAtRisk = "area_at_risk", specificAspects = "specific_aspects"
+    case widerAspects = "wider_aspects", leadershipChange = "leadership_change"
+}
+
+public enum MeasureField: String, Sendable, CaseIterable {
+    case value, national, lower, upper, quintile, gap, year
+    case bottomQuintile = "bottom_quintile", significantlyNegative = "significantly_negative"
+}
+
+/// What values a fact can take: used to reject a misspelt word or a comparison of
+/// a number with text when a framework is loaded.
+public enum FactDomain: Sendable, Equatable {
+    case number
+    case bool
+    /// Text from a closed list, or any text when `nil`.
+    case text(Set<String>?)
+}

@@ -1,0 +1,120 @@
+extension FrameworkLoader {
+    func readFlags(_ node: Tree?) -> FlagSpec? {
+        guard let node, !node.isNull else { return nil }
+        guard let entry = mapping(node, "flags", required: ["items"], optional: ["trend_years"]) else { return nil }
+        var spec = FlagSpec(trendYears: .consecutivePublished, items: [], groups: [])
+        if let value = text(entry["trend_years"], "trend_years") {
+            if let years = FlagSpec.TrendYears(rawValue: value) { spec.trendYears = years } else {
+                issue(entry["trend_years"], "trend_years is consecutive_published or consecutive_calendar")
+            }
+        }
+        var flagCatalog = catalog
+        flagCatalog.measureFieldsInScope = true
+        for element in list(entry["items"], "flags.items") {
+            guard let item = mapping(element, "a flag", required: ["id", "measure", "when"], optional: ["group", "cite"]),
+                  let id = text(item["id"], "id") else { continue }
+            if catalog.flagIDs.contains(id) { issue(element, "the flag '\(id)' is defined twice") }
+            guard let measureName = text(item["measure"], "measure") else { continue }
+            guard let measure = MeasureID(rawValue: measureName) else {
+                issue(item["measure"], "'\(measureName)' is not a measure; measures are \(MeasureID.allCases.map(\.rawValue).joined(separator: ", "))")
+                continue
+            }
+            guard let source = text(item["when"], "when") else { continue }
+            let when: Expression
+            do { when = try ExpressionParser.parseCondition(source, catalog: flagCatalog) } catch {
+                issue(item["when"], "when \(error.message)")
+                continue
+            }
+            let group = text(item["group"], "group") ?? id
+            if !spec.groups.contains(group) { spec.groups.append(group) }
+            spec.items.append(FlagItem(id: id, measure: measure, when: when, whenText: source,
+                                       group: spec.groups.firstIndex(of: group)!, citation: citation(item)))
+            catalog.flagIDs.append(id)
+        }
+        return spec
+    }
+
+    func readDerived(_ node: Tree?) -> [DerivedRule] {
+        list(node, "derived").compactMap { element in
+            guard let item = mapping(element, "a derived rule", required: ["id", "when"], optional: ["cite"]),
+                  let id = text(item["id"], "id") else { return nil }
+            // Parsed before the id is added: a rule cannot use itself.
+            guard let (when, source) = condition(item["when"], "when") else { return nil }
+            if catalog.derivedIDs.contains(id) { issue(element, "'\(id)' is defined twice"); return nil }
+            catalog.derivedIDs.append(id)
+            return DerivedRule(id: id, slot: catalog.derivedIDs.count - 1, when: when, whenText: source, citation: citation(item))
+        }
+    }
+
+    func readTables(_ node: Tree?, hasDesignations: Bool) -> [DecisionTable] {
+        var outputs = Set<String>()
+        var rowIDs = Set<String>()
+        let tables: [DecisionTable] = list(node, "tables").compactMap { element in
+            guard let entry = mapping(element, "a table", required: ["id", "sets", "rows"], optional: ["otherwise"]),
+                  let id = text(entry["id"], "id"), let sets = text(entry["sets"], "sets") else { return nil }
+            if !outputs.insert(sets).inserted { issue(entry["sets"], "two tables set '\(sets)'") }
+            let output: DecisionTable.Output
+            switch sets {
+            case "category": output = .category
+            case "designation":
+                if !hasDesignations { issue(entry["sets"], "a table sets designation, but the framework lists no designations") }
+                output = .designation
+            default:
+                output = .derived(slot: catalog.derivedIDs.count, name: sets)
+            }
+            let rows: [DecisionRow] = list(entry["rows"], "rows").compactMap { rowNode in
+                guard let row = mapping(rowNode, "a row", required: ["id", "when", "then"], optional: ["judgement", "cite"]),
+                      let rowID = text(row["id"], "id") else { return nil }
+                if !rowIDs.insert(rowID).inserted { issue(rowNode, "the row id '\(rowID)' is used twice") }
+                guard let (when, source) = condition(row["when"], "when") else { return nil }
+                guard let then = outcome(row["then"], output: output) else { return nil }
+                var judgement: Judgement?
+                if let judgementNode = mapping(row["judgement"], "judgement", required: ["alternatives", "why"], optional: []) {
+                    let alternatives = list(judgementNode["alternatives"], "alternatives").compactMap { outcome($0, output: output) }
+                    if !alternatives.contains(then) {
+                        issue(judgementNode, "the alternatives must include the proposed outcome '\(then)'")
+                    }
+                    if alternatives.count < 2 { issue(judgementNode, "a judgement needs at least two alternatives") }
+                    judgement = Judgement(alternatives: alternatives, why: text(judgementNode["why"], "why") ?? "")
+                }
+                return DecisionRow(id: rowID, when: when, whenText: source, then: then, judgement: judgement,
+                                   citation: citation(row), line: rowNode.line)
+            }
+            var otherwise: Outcome?
+            if let otherwiseNode = mapping(entry["otherwise"], "otherwise", required: ["then"], optional: ["cite"]),
+               let value = outcome(otherwiseNode["then"], output: output) {
+                otherwise = Outcome(value: value, citation: citation(otherwiseNode))
+            }
+            if case .derived = output { catalog.derivedIDs.append(sets) }
+            return DecisionTable(id: id, output: output, rows: rows, otherwise: otherwise, note: text(entry["note"], "note"))
+        }
+        if !tables.contains(where: { $0.output == .category }) {
+            issue(node, "no table sets category")
+        }
+        return tables
+    }
+
+    private func outcome(_ node: Tree?, output: DecisionTable.Output) -> String? {
+        switch output {
+        case .category: return categoryCode(node, "the outcome")
+        case .designation:
+            guard let code = text(node, "the outcome") else { return nil }
+            guard catalog.designationCodes.contains(code) else {
+                issue(node, "'\(code)' is not a designation; designations are \(catalog.designationCodes.sorted().joined(separator: ", "))")
+                return nil
+            }
+            return code
+        case .derived: return text(node, "the outcome")
+        }
+    }
+
+    func readConstraints(_ node: Tree?) -> [Constraint] {
+        list(node, "constraints").compactMap { element in
+            guard let entry = mapping(element, "a constraint", required: ["id", "categories", "require"], optional: ["cite"]),
+                  let id = text(entry["id"], "id") else { return nil }
+            let categories = list(entry["categories"], "categories").compactMap { categoryCode($0, "a constrained category") }
+            guard let (require, source) = condition(entry["require"], "require") else { return nil }
+            return Constraint(id: id, categories: categories, require: require, requireText: source, citation: citation(entry))
+        }
+    }
+}

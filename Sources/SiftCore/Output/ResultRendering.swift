@@ -1,0 +1,139 @@
+import Foundation
+
+/// Renders categorisation results for `sift categorise`: text for people, JSON for
+/// programs (documented in docs/results-format.md), CSV for spreadsheets.
+public enum ResultRendering {
+    public struct Report: Encodable, Sendable {
+        public struct FrameworkInfo: Encodable, Sendable {
+            public var id: String
+            public var name: String
+            public var authority: String
+        }
+        public struct Problem: Encodable, Sendable {
+            public var urn: String
+            public var field: String
+            public var message: String
+        }
+        public struct Summary: Encodable, Sendable {
+            public var establishments: Int
+            public var categorised: Int
+            public var uncategorised: Int
+            public var rejected: Int
+            public var withGaps: Int
+            public var awaitingJudgement: Int
+            public var byCategory: [String: Int]
+        }
+        public var format = "sift-results/1"
+        public var framework: FrameworkInfo
+        public var results: [CategorisationResult]
+        public var problems: [Problem]
+        public var summary: Summary
+    }
+
+    public static func report(framework: Framework, results: [CategorisationResult], problems: [EvidenceProblem], rejected: Int) -> Report {
+        var byCategory: [String: Int] = [:]
+        for result in results { if let code = result.category?.code { byCategory[code, default: 0] += 1 } }
+        return Report(
+            framework: .init(id: framework.id, name: framework.name, authority: framework.authority),
+            results: results,
+            problems: problems.map { .init(urn: $0.urn, field: $0.field, message: $0.message) },
+            summary: .init(establishments: results.count + rejected,
+                           categorised: results.filter { $0.status == .categorised }.count,
+                           uncategorised: results.filter { $0.status == .uncategorised }.count,
+                           rejected: rejected,
+                           withGaps: results.filter(\.hasGaps).count,
+                           awaitingJudgement: results.filter { $0.judgement != nil }.count,
+                           byCategory: byCategory))
+    }
+
+    public static func json(_ report: Report) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(report), as: UTF8.self)
+    }
+
+    public static let csvHeader = [
+        "urn", "name", "kind", "status", "category", "category_name", "designation", "indicator",
+        "judgement_alternatives", "deciding_rows", "citations", "not_applied", "entitlements", "plan_total", "funding",
+    ]
+
+    public static func csv(_ report: Report) -> String {
+        var lines = [CSVField.row(csvHeader)]
+        for result in report.results {
+            lines.append(CSVField.row([
+                result.urn, result.name, result.kind, result.status.rawValue,
+                result.category?.code ?? "", result.category?.name ?? "", result.designation?.code ?? "", result.indicator ?? "",
+                result.judgement?.alternatives.joined(separator: " or ") ?? "",
+                result.reasons.map { "\($0.table):\($0.row)" }.joined(separator: "; "),
+                result.reasons.compactMap(\.cite).joined(separator: "; "),
+                result.notApplied.map { "\($0.row): \($0.why)" }.joined(separator: "; "),
+                result.entitlements.map(EntitlementText.short).joined(separator: "; "),
+                result.plan.map { Tree.format($0.total) } ?? "",
+                result.funding.map { "\($0.id)=\($0.amount.map(Tree.format) ?? "not set")" }.joined(separator: "; "),
+            ]))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static func text(_ report: Report) -> String {
+        var out: [String] = ["\(report.framework.name) (\(report.framework.id))", ""]
+        for result in report.results { out.append(contentsOf: text(result)); out.append("") }
+        if !report.problems.isEmpty {
+            out.append("Evidence not read:")
+            for problem in report.problems { out.append("  establishment \(problem.urn): \(problem.field): \(problem.message)") }
+            out.append("")
+        }
+        let s = report.summary
+        let counts = s.byCategory.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+        out.append("\(s.establishments) establishments: \(s.categorised) categorised (\(counts)), \(s.uncategorised) uncategorised, \(s.rejected) not read, \(s.withGaps) with evidence gaps, \(s.awaitingJudgement) awaiting a professional judgement.")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func text(_ result: CategorisationResult) -> [String] {
+        var out: [String] = []
+        let heading = result.category.map { "\($0.code) — \($0.name)" } ?? "uncategorised"
+        var extra = ""
+        if let designation = result.designation { extra += ", designation \(designation.code)" }
+        if let indicator = result.indicator { extra += ", indicator \(indicator)" }
+        out.append("\(result.urn) \(result.name) [\(result.kind)]: \(heading)\(extra)")
+        for reason in result.reasons {
+            out.append("  because (\(reason.table)) row \(reason.row)\(reason.condition.map { ": \($0)" } ?? "")")
+            if !reason.facts.isEmpty { out.append("    facts: " + reason.facts.map { "\($0.name) = \($0.value)" }.joined(separator: "; ")) }
+            if let cite = reason.cite { out.append("    source: \(cite)") }
+            if let note = reason.note { out.append("    reading: \(note)") }
+        }
+        if let judgement = result.judgement {
+            out.append("  professional judgement: choose between \(judgement.alternatives.joined(separator: " and ")); proposed \(judgement.proposed). \(judgement.why)")
+        }
+        for stop in result.passedOver {
+            out.append("  passed over row \(stop.row) (would be \(stop.wouldBe)): constraint \(stop.constraint) requires \(stop.require)")
+        }
+        for gap in result.notApplied { out.append("  not applied: row \(gap.row): \(gap.why)") }
+        if !result.entitlements.isEmpty {
+            out.append("  support: " + result.entitlements.map(EntitlementText.short).joined(separator: "; "))
+        }
+        if let plan = result.plan {
+            out.append("  plan: \(Tree.format(plan.total)) of \(Tree.format(plan.allocation)) \(plan.unit) over \(plan.activities.count) activities")
+        }
+        for line in result.funding {
+            out.append("  funding \(line.id): \(line.amount.map { "£" + Tree.format($0) } ?? "no amount") \(line.note.map { "(\($0))" } ?? "")")
+        }
+        return out
+    }
+}
+
+/// Short wording of an entitlement: "3 cmo visits a year".
+public enum EntitlementText {
+    public static func short(_ item: EntitlementItem) -> String {
+        let amount: String
+        if let value = item.amount { amount = Tree.format(value) }
+        else if let low = item.min, let high = item.max { amount = "\(Tree.format(low))–\(Tree.format(high))" }
+        else if let high = item.max { amount = "up to \(Tree.format(high))" }
+        else if let low = item.min { amount = "at least \(Tree.format(low))" }
+        else { amount = "" }
+        let per = item.per == "once" ? "" : " a \(item.per.replacing("_", with: "-"))"
+        let name = item.text ?? item.kind.replacing("_", with: " ")
+        let frequency = item.frequency.map { " (\($0.replacing("_", with: " ")))" } ?? ""
+        return [amount, name].filter { !$0.isEmpty }.joined(separator: " ") + (amount.isEmpty ? "" : per) + frequency
+    }
+}

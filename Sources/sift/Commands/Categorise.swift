@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import SiftCore
+
+struct Categorise: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Categorise every establishment in an evidence file under a framework.",
+        discussion: "Exits 0 when every establishment was read and categorised from complete evidence; 2 when any was not read, lacked evidence a rule needed, or could not be placed.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
+
+    @Option(help: "A bundled framework's id (e.g. coventry-2023) or a framework file.")
+    var framework: String
+
+    @Option(help: "The evidence file (JSON; see docs/evidence-format.md).")
+    var evidence: String
+
+    @Option(help: "Output format: text, json or csv.")
+    var format: Format = .text
+
+    @Option(help: "The latest data year to use (the year a school year ends, e.g. 2023 for 2022/23).")
+    var year: Int?
+
+    @Option(help: "The date the categorisation is made (yyyy-mm-dd); today by default.")
+    var date: String?
+
+    @Option(name: .customLong("set"), help: "Set a framework parameter for this run: NAME=VALUE. Repeatable.")
+    var settings: [String] = []
+
+    @Option(help: "Write the output to this file instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        let loaded = try loadFramework(framework)
+        let overrides = try parseSettings(settings, framework: loaded)
+        let runDate = try parseRunDate(date)
+        let set = try EvidenceFile.read(path: evidence)
+        let engine = DecisionEngine(framework: loaded, overrides: overrides)
+        let results = set.establishments.map { engine.categorise($0, runDate: runDate, dataYear: year) }
+        let report = ResultRendering.report(framework: loaded, results: results, problems: set.problems, rejected: set.rejected.count)
+        let rendered: String
+        switch format {
+        case .text: rendered = ResultRendering.text(report)
+        case .json: rendered = try ResultRendering.json(report) + "\n"
+        case .csv: rendered = ResultRendering.csv(report)
+        }
+        if let output {
+            try rendered.write(toFile: output, atomically: true, encoding: .utf8)
+        } else {
+            FileHandle.standardOutput.write(Data(rendered.utf8))
+        }
+        for problem in set.problems { printError("evidence: \(problem)") }
+        for result in results {
+            for gap in result.notApplied where gap.missingKind == "not_recorded" {
+                printError("establishment \(result.urn): \(gap.fact): row \(gap.row) could not be applied: \(gap.why)")
+            }
+            if result.status == .uncategorised {
+                printError("establishment \(result.urn): no row of \(loaded.id) placed it; see its not-applied rules")
+            }
+        }
+        let summary = report.summary
+        if summary.rejected > 0 || summary.withGaps > 0 || summary.uncategorised > 0 {
+            throw ExitCode(2)
+        }
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+func loadFramework(_ name: String) throws -> Framework {
+    do {
+        return try BundledFrameworks.load(name)
+    } catch {
+        printError(error.description)
+        throw ExitCode(1)
+    }
+}
+
+func parseSettings(_ settings: [String], framework: Framework) throws -> [String: Double] {
+    var overrides: [String: Double] = [:]
+    for setting in settings {
+        let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let value = Double(parts[1]) else {
+            throw ValidationError("--set takes NAME=NUMBER, e.g. --set network_rate_per_pupil=40; got '\(setting)'")
+        }
+        guard framework.parameterIndex(parts[0]) != nil else {
+            throw ValidationError("'\(parts[0])' is not a parameter of \(framework.id); its parameters are \(framework.parameters.map(\.id).joined(separator: ", "))")
+        }
+        overrides[parts[0]] = value
+    }
+    return overrides
+}
+
+func parseRunDate(_ text: String?) throws -> Day {
+    if let text {
+        guard let day = Day(text) else { throw ValidationError("--date '\(text)' is not a date (yyyy-mm-dd)") }
+        return day
+    }
+    let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+    return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+}
