@@ -24,6 +24,60 @@ public struct JSONReader {
         return try reader.readDocument()
     }
 
+    /// Reads a document whose top level is an object with a large list under `key`, handing
+    /// each element of that list to `each` as it is read, so the whole list is never held
+    /// as a tree. Returns false, having read nothing, when the document is not of that shape.
+    public static func stream(bytes: [UInt8], key: String, each: (Tree, Int) -> Void) throws(Failure) -> Bool {
+        var reader = JSONReader(bytes: bytes)
+        return try reader.streamList(key: key, each: each)
+    }
+
+    private mutating func streamList(key wanted: String, each: (Tree, Int) -> Void) throws(Failure) -> Bool {
+        let start = (index, line)
+        skipSpace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { (index, line) = start; return false }
+        index += 1
+        var streamed = false
+        while true {
+            skipSpace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}"), !streamed { index += 1; break }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a quoted key") }
+            let key = try readString()
+            skipSpace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':' after key \"\(key)\"") }
+            index += 1
+            skipSpace()
+            if key == wanted, index < bytes.count, bytes[index] == UInt8(ascii: "[") {
+                index += 1
+                streamed = true
+                var position = 0
+                skipSpace()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1 } else {
+                    while true {
+                        skipSpace()
+                        each(try readValue(), position)
+                        position += 1
+                        skipSpace()
+                        guard index < bytes.count else { throw fail("the document ends inside a list") }
+                        if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                        if bytes[index] == UInt8(ascii: "]") { index += 1; break }
+                        throw fail("expected ',' or ']' in a list")
+                    }
+                }
+            } else {
+                _ = try readValue()
+            }
+            skipSpace()
+            guard index < bytes.count else { throw fail("the document ends inside an object") }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            if bytes[index] == UInt8(ascii: "}") { index += 1; break }
+            throw fail("expected ',' or '}' in an object")
+        }
+        skipSpace()
+        guard index == bytes.count else { throw fail("unexpected text after the end of the document") }
+        return streamed
+    }
+
     private init(bytes: [UInt8]) {
         self.bytes = bytes
         // A UTF-8 byte-order mark is allowed before the document.

@@ -24,7 +24,7 @@ public struct CategorisationResult: Sendable, Encodable {
     public var plan: PlanOutcome?
     public var funding: [FundingLine]
     public var dataYear: Int?
-    public var runDate: String
+    public var runDate: Day
 
     /// True when a rule could not be applied because evidence was not recorded at all.
     public var hasGaps: Bool { notApplied.contains { $0.missingKind == Absence.Kind.notRecorded.rawValue } }
@@ -82,12 +82,29 @@ public struct PassedOver: Sendable, Encodable {
     public var cite: String?
 }
 
+/// A flag's outcome. `latest` and `trend` are true, false or null (could not be evaluated);
+/// `status` says why a year raised no flag when its measure was not published or recorded.
 public struct FlagOutcome: Sendable, Encodable {
     public var id: String
-    public var measure: String
-    public var latest: String
-    public var trend: String
-    public var note: String?
+    public var measure: MeasureID
+    public var year: Int?
+    public var latest: Bool?
+    public var trend: Bool?
+    public var status: String?
+
+    public var note: String? {
+        guard let status else { return nil }
+        return "\(measure.rawValue) \(status.replacing("_", with: " "))\(year.map { " for \($0)" } ?? ""): no flag"
+    }
+}
+
+extension MeasureID: Encodable {}
+
+extension Day: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
 }
 
 public struct PlanOutcome: Sendable, Encodable {

@@ -3,11 +3,21 @@
 public struct DecisionEngine: Sendable {
     public let framework: Framework
     public let parameters: [Double?]
+    /// Entitlement rules by category, looked up once per establishment.
+    let entitlementRules: [String: [EntitlementRule]]
+    let flagGroups: [[Int]]
+    let indicatorParts: [IndicatorPart]?
+
+    /// The indicator pattern, split once: literal text, the category, the designation.
+    enum IndicatorPart: Sendable { case text(String), category, designation }
 
     /// - Parameter overrides: parameter values for this run (`--set`), by id.
     public init(framework: Framework, overrides: [String: Double] = [:]) {
         self.framework = framework
         self.parameters = framework.parameters.map { overrides[$0.id] ?? $0.value }
+        self.entitlementRules = Dictionary(grouping: framework.entitlements, by: \.category)
+        self.flagGroups = framework.flags?.groupMembers ?? []
+        self.indicatorParts = framework.indicator.map(Self.parse)
     }
 
     /// - Parameters:
@@ -19,7 +29,7 @@ public struct DecisionEngine: Sendable {
         var result = CategorisationResult(
             urn: establishment.urn, name: establishment.name, kind: establishment.kind.rawValue, framework: framework.id,
             status: .uncategorised, reasons: [], notApplied: [], passedOver: [], flags: [], derived: [],
-            entitlements: [], funding: [], dataYear: context.dataYear, runDate: runDate.description)
+            entitlements: [], funding: [], dataYear: context.dataYear, runDate: runDate)
         if let flags = framework.flags { result.flags = computeFlags(flags, &context) }
         for rule in framework.derived {
             context.derived[rule.slot] = context.evaluate(rule.when)
@@ -62,7 +72,7 @@ public struct DecisionEngine: Sendable {
         result.reasons.append(Reason(
             table: table.id, row: row?.id ?? "otherwise", outcome: decided.outcome, condition: row?.whenText,
             cite: row?.citation.cite ?? table.otherwise?.citation.cite, note: row?.citation.note ?? table.otherwise?.citation.note,
-            facts: row.map { $0.when.facts.map { NamedValue($0.path, context.value(of: $0.ref)) } } ?? []))
+            facts: row.map { $0.facts.map { NamedValue($0.path, context.evaluate(.fact($0.ref, path: $0.path))) } } ?? []))
         if let row, let judgement = row.judgement {
             result.judgement = JudgementProposal(table: table.id, row: row.id, proposed: row.then,
                                                  alternatives: judgement.alternatives, why: judgement.why)
@@ -87,8 +97,37 @@ public struct DecisionEngine: Sendable {
     }
 
     private func indicator(category: String, designation: String?) -> String? {
-        guard let pattern = framework.indicator else { return nil }
-        if pattern.contains("{designation}") && designation == nil { return nil }
-        return pattern.replacing("{category}", with: category).replacing("{designation}", with: designation ?? "")
+        guard let parts = indicatorParts else { return nil }
+        var text = ""
+        for part in parts {
+            switch part {
+            case .text(let literal): text += literal
+            case .category: text += category
+            case .designation:
+                guard let designation else { return nil }
+                text += designation
+            }
+        }
+        return text
+    }
+
+    static func parse(_ pattern: String) -> [IndicatorPart] {
+        var parts: [IndicatorPart] = []
+        var rest = Substring(pattern)
+        while let open = rest.firstIndex(of: "{") {
+            if open > rest.startIndex { parts.append(.text(String(rest[..<open]))) }
+            if rest[open...].hasPrefix("{category}") {
+                parts.append(.category)
+                rest = rest[rest.index(open, offsetBy: 10)...]
+            } else if rest[open...].hasPrefix("{designation}") {
+                parts.append(.designation)
+                rest = rest[rest.index(open, offsetBy: 13)...]
+            } else {
+                parts.append(.text("{"))
+                rest = rest[rest.index(after: open)...]
+            }
+        }
+        if !rest.isEmpty { parts.append(.text(String(rest))) }
+        return parts
     }
 }

@@ -10,11 +10,12 @@ struct EvaluationContext {
     let previous: InspectionFacts
     var flagLatest: [Value] = []
     var flagTrend: [Value] = []
-    var trendCount: Value = .missing(Absence(.knownMissing, fact: "flags.trend_count", reason: "this framework has no flags"))
-    var singleYearCount: Value = .missing(Absence(.knownMissing, fact: "flags.single_year_count", reason: "this framework has no flags"))
+    var trendCount: Value = .missing(Absence(.noFlags))
+    var singleYearCount: Value = .missing(Absence(.noFlags))
     var derived: [Value]
-    var category: Value = .missing(Absence(.knownMissing, fact: "category", reason: "the category is not yet decided"))
-    var designation: Value = .missing(Absence(.knownMissing, fact: "designation", reason: "the designation is not yet decided"))
+    var category: Value = .missing(Absence(.notYetDecided))
+    var designation: Value = .missing(Absence(.notYetDecided))
+    let newHeadteacherLimit: Double
     /// The record a flag is being evaluated on.
     var currentRecord: MeasureRecord?
     var currentMeasure: MeasureID?
@@ -26,15 +27,16 @@ struct EvaluationContext {
         self.dataYear = dataYear
         self.parameters = parameters
         let inspections = establishment.inspections
-        func priorGraded(before index: Int) -> Inspection? {
-            inspections[..<max(index, 0)].last { $0.framework == .graded }
+        func priorGraded(before index: Int) -> Int? {
+            inspections[..<max(index, 0)].lastIndex { $0.framework == .graded }
         }
         let last = inspections.count - 1
-        latest = InspectionFacts(inspection: inspections.last, priorGraded: priorGraded(before: last),
-                                 reading: framework.inspectionReading, runDate: runDate, label: "ofsted")
-        previous = InspectionFacts(inspection: last >= 1 ? inspections[last - 1] : nil, priorGraded: priorGraded(before: last - 1),
-                                   reading: framework.inspectionReading, runDate: runDate, label: "ofsted.previous")
-        derived = framework.derivedSlots.map { .missing(Absence(.knownMissing, fact: "derived.\($0)", reason: "not yet computed")) }
+        latest = InspectionFacts(inspections: inspections, index: last >= 0 ? last : nil, priorGradedIndex: priorGraded(before: last),
+                                 reading: framework.inspectionReading, runDate: runDate, isPrevious: false)
+        previous = InspectionFacts(inspections: inspections, index: last >= 1 ? last - 1 : nil, priorGradedIndex: priorGraded(before: last - 1),
+                                   reading: framework.inspectionReading, runDate: runDate, isPrevious: true)
+        newHeadteacherLimit = framework.parameterIndex("new_headteacher_months").flatMap { parameters[$0] } ?? 12
+        derived = Array(repeating: .missing(Absence(.notYetDecided)), count: framework.derivedSlots.count)
     }
 
     func value(of ref: FactRef) -> Value {
@@ -42,20 +44,17 @@ struct EvaluationContext {
         case .establishment(let fact): return establishmentValue(fact)
         case .ofsted(let fact, let previous): return previous ? self.previous.value(fact) : latest.value(fact)
         case .reportCard(let area):
-            let path = "report_card.\(area.rawValue)"
             guard let inspection = establishment.latestInspection, inspection.framework == .reportCard2025 else {
-                return .missing(Absence(.knownMissing, fact: path, reason: "the latest inspection is not a report card"))
+                return .missing(Absence(.notAReportCard))
             }
-            return inspection.reportCard[area].map { .number(Double($0.rawValue)) } ?? .missing(.notRecorded(path))
+            return inspection.reportCard[area].map { .number(Double($0.rawValue)) } ?? .missing(.notRecorded)
         case .local(let fact): return localValue(fact)
         case .localOther(let name):
-            return establishment.local.other[name] ?? .missing(.notRecorded("la.other.\(name)"))
+            return establishment.local.other[name] ?? .missing(.notRecorded)
         case .measure(let id, let field): return measureValue(id, field)
         case .measureField(let field):
-            guard let record = currentRecord, let measure = currentMeasure else {
-                return .missing(Absence(.knownMissing, fact: field.rawValue, reason: "no measure record in scope"))
-            }
-            return Self.field(field, of: record, path: "measure.\(measure.rawValue).\(field.rawValue)")
+            guard let record = currentRecord, currentMeasure != nil else { return .missing(Absence(.noRecordInScope)) }
+            return Self.field(field, of: record)
         case .flag(let index): return flagLatest[safe: index] ?? .bool(false)
         case .trend(let index): return flagTrend[safe: index] ?? .bool(false)
         case .trendCount: return trendCount
@@ -64,16 +63,13 @@ struct EvaluationContext {
         case .designation: return designation
         case .category: return category
         case .parameter(let index):
-            guard let value = parameters[index] else {
-                return .missing(Absence(.knownMissing, fact: "param.\(framework.parameters[index].id)", reason: "the authority has not set \(framework.parameters[index].id)"))
-            }
+            guard let value = parameters[index] else { return .missing(Absence(.parameterNotSet(framework.parameters[index].id))) }
             return .number(value)
         }
     }
 
     private func establishmentValue(_ fact: EstablishmentFact) -> Value {
         let e = establishment
-        let path = "establishment.\(fact.rawValue)"
         switch fact {
         case .urn: return .text(e.urn)
         case .kind: return .text(e.kind.rawValue)
@@ -82,33 +78,32 @@ struct EvaluationContext {
         case .special: return .bool(e.kind.isSpecial)
         case .earlyYearsSetting: return .bool(e.kind.setting == .pvi || e.kind.setting == .childminder)
         case .setting: return .text(e.kind.setting.rawValue)
-        case .phase: return e.phase.map { .text($0.rawValue) } ?? .missing(.notRecorded(path))
-        case .pupils: return e.pupils.map { .number(Double($0)) } ?? .missing(.notRecorded(path))
-        case .network: return e.network.map { .text($0) } ?? .missing(.notRecorded(path))
-        case .monthsOpen: return e.opened.map { .number(Double($0.wholeMonths(to: runDate))) } ?? .missing(.notRecorded(path))
+        case .phase: return e.phase.map { .text($0.rawValue) } ?? .missing(.notRecorded)
+        case .pupils: return e.pupils.map { .number(Double($0)) } ?? .missing(.notRecorded)
+        case .network: return e.network.map { .text($0) } ?? .missing(.notRecorded)
+        case .monthsOpen: return e.opened.map { .number(Double($0.wholeMonths(to: runDate))) } ?? .missing(.notRecorded)
         case .providesForTwoYearOlds: return .bool(e.providesForTwoYearOlds ?? false)
         case .headteacherMonthsInPost:
-            return e.headteacher?.startDate.map { .number(Double($0.wholeMonths(to: runDate))) } ?? .missing(.notRecorded(path))
+            return e.headteacher?.startDate.map { .number(Double($0.wholeMonths(to: runDate))) } ?? .missing(.notRecorded)
         case .newHeadteacher:
-            guard let start = e.headteacher?.startDate else { return .missing(.notRecorded("establishment.headteacher.startDate")) }
-            let limit = framework.parameterIndex("new_headteacher_months").flatMap { parameters[$0] } ?? 12
+            guard let start = e.headteacher?.startDate else { return .missing(.notRecorded) }
+            let limit = newHeadteacherLimit
             return .bool(Double(start.wholeMonths(to: runDate)) < limit)
         case .firstHeadship:
-            return e.headteacher?.firstHeadship.map { .bool($0) } ?? .missing(.notRecorded("establishment.headteacher.firstHeadship"))
+            return e.headteacher?.firstHeadship.map { .bool($0) } ?? .missing(.notRecorded)
         }
     }
 
     private func localValue(_ fact: LocalFact) -> Value {
         let local = establishment.local
-        let path = "la.\(fact.rawValue)"
-        func text(_ value: String?) -> Value { value.map { .text($0) } ?? .missing(.notRecorded(path)) }
+        func text(_ value: String?) -> Value { value.map { .text($0) } ?? .missing(.notRecorded) }
         // An exception the authority records only when it applies: absent means no.
         func exception(_ value: Bool?) -> Value { .bool(value ?? false) }
         switch fact {
         case .trend: return text(local.trend?.rawValue)
         case .risk: return text(local.risk?.rawValue)
         case .view: return text(local.view?.rawValue)
-        case .sefValidatedGrade: return local.sefValidatedGrade.map { .number(Double($0)) } ?? .missing(.notRecorded(path))
+        case .sefValidatedGrade: return local.sefValidatedGrade.map { .number(Double($0)) } ?? .missing(.notRecorded)
         case .governanceRag: return text(local.governanceRag?.rawValue)
         case .vulnerability: return .text(local.vulnerability ?? "none")
         case .safeguardingConcern: return exception(local.safeguardingConcern)
@@ -125,31 +120,21 @@ struct EvaluationContext {
     }
 
     private func measureValue(_ id: MeasureID, _ field: MeasureField) -> Value {
-        let path = "measure.\(id.rawValue).\(field.rawValue)"
-        guard let year = dataYear else { return .missing(.notRecorded(path)) }
+        guard let year = dataYear else { return .missing(Absence(.noDataYear)) }
         guard let record = establishment.records(id).last(where: { $0.year == year }) else {
-            return .missing(Absence(.notRecorded, fact: path, reason: "\(id.rawValue) for \(year) is not recorded in the evidence"))
+            return .missing(Absence(.measureNotRecorded(id, year: year)))
         }
-        return Self.field(field, of: record, path: path)
+        return Self.field(field, of: record)
     }
 
-    static func field(_ field: MeasureField, of record: MeasureRecord, path: String) -> Value {
+    static func field(_ field: MeasureField, of record: MeasureRecord) -> Value {
         if field == .year { return .number(Double(record.year)) }
-        guard record.status == .published else {
-            let why: String
-            switch record.status {
-            case .notPublished: why = "not published for \(record.year)"
-            case .suppressed: why = "suppressed for \(record.year)"
-            case .noCohort: why = "no cohort in \(record.year)"
-            case .published: why = ""
-            }
-            return .missing(Absence(.knownMissing, fact: path, reason: why))
-        }
+        guard record.status == .published else { return .missing(Absence(.measureStatus(record.status, year: record.year))) }
         func number(_ value: Double?, _ name: String) -> Value {
-            value.map { .number($0) } ?? .missing(Absence(.notRecorded, fact: path, reason: "\(name) for \(record.year) is not recorded"))
+            value.map { .number($0) } ?? .missing(Absence(.componentNotRecorded(name, year: record.year)))
         }
         switch field {
-        case .value: return number(record.value, path)
+        case .value: return number(record.value, "the value")
         case .national: return number(record.national, "the national figure")
         case .lower: return number(record.lower, "the lower confidence limit")
         case .upper: return number(record.upper, "the upper confidence limit")

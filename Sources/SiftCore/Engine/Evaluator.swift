@@ -6,7 +6,14 @@ extension EvaluationContext {
         case .number(let number): return .number(number)
         case .bool(let flag): return .bool(flag)
         case .word(let word): return .text(word)
-        case .fact(let ref, _): return value(of: ref)
+        case .fact(let ref, _):
+            let value = value(of: ref)
+            // The path is bound only when a value is missing: binding it costs a retain.
+            if case .missing(var absence) = value, absence.fact.isEmpty, case .fact(_, let path) = expression {
+                absence.fact = path
+                return .missing(absence)
+            }
+            return value
         case .negate(let inner):
             let value = evaluate(inner)
             guard case .number(let number) = value else { return value }
@@ -20,7 +27,7 @@ extension EvaluationContext {
             case .minus: return .number(x - y)
             case .times: return .number(x * y)
             case .divide:
-                guard y != 0 else { return .missing(Absence(.knownMissing, fact: "division", reason: "division by zero")) }
+                guard y != 0 else { return .missing(Absence(.divisionByZero)) }
                 return .number(x / y)
             }
         case .compare(let op, let lhs, let rhs):

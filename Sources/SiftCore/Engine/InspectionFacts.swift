@@ -1,24 +1,31 @@
 /// Reads one inspection into the facts rules use, through the framework's
-/// `inspection_reading` for inspections without an overall grade.
+/// `inspection_reading` for inspections without an overall grade. It refers to the
+/// establishment's inspections by position rather than holding copies: on a national run
+/// copying inspections for every evaluation costs more than reading them.
 struct InspectionFacts {
-    let inspection: Inspection?
+    let inspections: [Inspection]
+    let index: Int?
     /// The latest graded inspection before this one, for `previous_graded` readings.
-    let priorGraded: Inspection?
+    let priorGradedIndex: Int?
     let reading: InspectionReading
     let runDate: Day
-    let label: String
+    let isPrevious: Bool
 
-    private func missing(_ fact: OfstedFact, _ reason: String) -> Value {
-        .missing(Absence(.knownMissing, fact: "\(label).\(fact.rawValue)", reason: reason))
+    var inspection: Inspection? { index.map { inspections[$0] } }
+    var priorGraded: Inspection? { priorGradedIndex.map { inspections[$0] } }
+
+    private func missing(_ fact: OfstedFact, _ why: Absence.Why) -> Value {
+        .missing(Absence(why))
     }
 
     private func notRecorded(_ fact: OfstedFact) -> Value {
-        .missing(.notRecorded("\(label).\(fact.rawValue)"))
+        .missing(.notRecorded)
     }
 
     func value(_ fact: OfstedFact) -> Value {
-        if fact == .inspected { return .bool(inspection != nil) }
-        guard let inspection else { return missing(fact, "\(label == "ofsted" ? "never inspected" : "no previous inspection")") }
+        if fact == .inspected { return .bool(index != nil) }
+        guard let index else { return missing(fact, isPrevious ? .noPreviousInspection : .neverInspected) }
+        let inspection = inspections[index]
         switch fact {
         case .inspected: return .bool(true)
         case .framework: return .text(inspection.framework.rawValue)
@@ -47,7 +54,7 @@ struct InspectionFacts {
 
     private func judgement(_ inspection: Inspection, _ key: KeyJudgement, _ fact: OfstedFact) -> Value {
         if let grade = inspection.keyJudgements[key] { return .number(Double(grade)) }
-        if inspection.framework == .reportCard2025 { return missing(fact, "report cards give no \(key.rawValue) judgement") }
+        if inspection.framework == .reportCard2025 { return missing(fact, .notGivenByReportCards(key)) }
         return notRecorded(fact)
     }
 
@@ -60,7 +67,7 @@ struct InspectionFacts {
             return inspection.overallEffectiveness.map { .number(Double($0)) } ?? notRecorded(fact)
         case .earlyYears:
             if let grade = inspection.overallEffectiveness { return .number(Double(grade)) }
-            return missing(fact, "the early-years inspection of \(inspection.date) gave \(inspection.earlyYearsRequirements?.rawValue ?? "no") requirements judgement, not a grade")
+            return missing(fact, .earlyYearsWithoutGrade(inspection.date, inspection.earlyYearsRequirements))
         case .ungraded2024:
             if concern { return .number(4) }
             switch reading.ungradedOverall {
@@ -70,7 +77,7 @@ struct InspectionFacts {
             case .qualityOfEducation:
                 return inspection.keyJudgements[.qualityOfEducation].map { .number(Double($0)) } ?? notRecorded(fact)
             case .previousGraded: return previousGraded(fact)
-            case .none: return missing(fact, "the inspection of \(inspection.date) gave no overall grade, and this framework reads none from it")
+            case .none: return missing(fact, .noOverallGrade(inspection.date))
             }
         case .reportCard2025:
             if concern { return .number(4) }
@@ -83,7 +90,7 @@ struct InspectionFacts {
                 guard let grade = inspection.reportCard[.leadershipAndGovernance] else { return notRecorded(fact) }
                 base = .number(Double(reading.scale[grade.rawValue - 1]))
             case .previousGraded: base = previousGraded(fact)
-            case .none: return missing(fact, "the report card of \(inspection.date) has no overall grade, and this framework reads none from it")
+            case .none: return missing(fact, .noReportCardGrade(inspection.date))
             }
             if inspection.safeguarding == .notMet, let floor = reading.safeguardingNotMet, case .number(let grade) = base {
                 return .number(max(grade, Double(floor)))
@@ -94,7 +101,7 @@ struct InspectionFacts {
 
     private func previousGraded(_ fact: OfstedFact) -> Value {
         guard let grade = priorGraded?.overallEffectiveness else {
-            return missing(fact, "there is no earlier graded inspection to carry forward")
+            return missing(fact, .noEarlierGraded)
         }
         return .number(Double(grade))
     }
@@ -102,7 +109,7 @@ struct InspectionFacts {
     private func leadership(_ inspection: Inspection) -> Value {
         switch inspection.framework {
         case .reportCard2025:
-            guard let area = reading.reportCardLeadership else { return missing(.leadership, "this framework reads no leadership grade from a report card") }
+            guard let area = reading.reportCardLeadership else { return missing(.leadership, .leadershipNotRead) }
             guard let grade = inspection.reportCard[area] else { return notRecorded(.leadership) }
             return .number(Double(reading.scale[grade.rawValue - 1]))
         default:

@@ -22,7 +22,11 @@ public struct Establishment: Sendable {
     /// Oldest first; the last is the latest inspection.
     public var inspections: [Inspection]
     /// Indexed by `MeasureID.slot`; each list oldest year first.
-    public var measures: [[MeasureRecord]]
+    public var measures: [[MeasureRecord]] {
+        didSet { latestDataYear = measures.compactMap { $0.last?.year }.max() }
+    }
+    /// The latest academic year for which any measure is recorded.
+    public private(set) var latestDataYear: Int?
     public var local: LocalEvidence
 
     public init(urn: String, name: String, kind: EstablishmentKind) {
@@ -38,9 +42,4 @@ public struct Establishment: Sendable {
 
     public var latestInspection: Inspection? { inspections.last }
     public var previousInspection: Inspection? { inspections.count >= 2 ? inspections[inspections.count - 2] : nil }
-
-    /// The latest academic year for which any measure is recorded.
-    public var latestDataYear: Int? {
-        measures.compactMap { $0.last?.year }.max()
-    }
 }

@@ -92,28 +92,28 @@ extension EstablishmentReader {
     }
 
     /// A grade as a number 1–4 or in words.
-    mutating func readGrade(_ node: Tree?, _ field: String) -> Int? {
+    mutating func readGrade(_ node: Tree?, _ field: @autoclosure () -> String) -> Int? {
         guard let node, !node.isNull else { return nil }
         if let number = node.number {
             guard let grade = Int(exactly: number), (1...4).contains(grade) else {
-                problem(field, "a grade is 1 (outstanding) to 4 (inadequate), found \(Tree.format(number))", node)
+                problem(field(), "a grade is 1 (outstanding) to 4 (inadequate), found \(Tree.format(number))", node)
                 return nil
             }
             return grade
         }
         let words = ["outstanding": 1, "good": 2, "requires_improvement": 3, "satisfactory": 3, "inadequate": 4]
         if let text = node.text, let grade = words[String(text.lowercased().map { $0 == " " ? "_" : $0 })] { return grade }
-        problem(field, "'\(node.text ?? node.kindName)' is not a grade: use 1–4 or outstanding, good, requires_improvement, satisfactory, inadequate", node)
+        problem(field(), "'\(node.text ?? node.kindName)' is not a grade: use 1–4 or outstanding, good, requires_improvement, satisfactory, inadequate", node)
         return nil
     }
 
-    private mutating func readSafeguarding(_ node: Tree?, _ field: String) -> MetOrNotMet? {
+    private mutating func readSafeguarding(_ node: Tree?, _ field: @autoclosure () -> String) -> MetOrNotMet? {
         guard let node, !node.isNull else { return nil }
         switch node.text {
         case "met", "effective": return .met
         case "not_met", "not_effective", "ineffective": return .notMet
         default:
-            problem(field, "'\(node.text ?? node.kindName)' is not one of: met, not_met, effective, not_effective", node)
+            problem(field(), "'\(node.text ?? node.kindName)' is not one of: met, not_met, effective, not_effective", node)
             return nil
         }
     }

@@ -54,8 +54,9 @@ struct EstablishmentReader {
         return establishment
     }
 
-    mutating func checkKeys(_ members: [Tree.Member], known: Set<String>, prefix: String) {
+    mutating func checkKeys(_ members: [Tree.Member], known: Set<String>, prefix: @autoclosure () -> String) {
         for member in members where !known.contains(member.key) {
+            let prefix = prefix()
             let suggestion = known.sorted().first { $0.lowercased() == member.key.lowercased() }
                 ?? known.sorted().first { Self.closeEnough($0, member.key) }
             problem(prefix + member.key, "unknown field" + (suggestion.map { "; did you mean '\(prefix)\($0)'?" } ?? ""), member.value)
@@ -90,47 +91,47 @@ struct EstablishmentReader {
         return optionalEnum(node, key)
     }
 
-    mutating func optionalText(_ node: Tree?, _ field: String) -> String? {
+    mutating func optionalText(_ node: Tree?, _ field: @autoclosure () -> String) -> String? {
         guard let node, !node.isNull else { return nil }
-        guard let text = node.text else { problem(field, "expected text, found \(node.kindName)", node); return nil }
+        guard let text = node.text else { problem(field(), "expected text, found \(node.kindName)", node); return nil }
         return text
     }
 
-    mutating func optionalEnum<E: RawRepresentable & CaseIterable>(_ node: Tree?, _ field: String) -> E? where E.RawValue == String {
+    mutating func optionalEnum<E: RawRepresentable & CaseIterable>(_ node: Tree?, _ field: @autoclosure () -> String) -> E? where E.RawValue == String {
         guard let node, !node.isNull else { return nil }
         guard let text = node.text, let value = E(rawValue: text) else {
             let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
-            problem(field, "'\(node.text ?? node.kindName)' is not one of: \(allowed)", node)
+            problem(field(), "'\(node.text ?? node.kindName)' is not one of: \(allowed)", node)
             return nil
         }
         return value
     }
 
-    mutating func optionalNumber(_ node: Tree?, _ field: String) -> Double? {
+    mutating func optionalNumber(_ node: Tree?, _ field: @autoclosure () -> String) -> Double? {
         guard let node, !node.isNull else { return nil }
-        guard let number = node.number, number.isFinite else { problem(field, "expected a number, found \(node.kindName)", node); return nil }
+        guard let number = node.number, number.isFinite else { problem(field(), "expected a number, found \(node.kindName)", node); return nil }
         return number
     }
 
-    mutating func optionalInteger(_ node: Tree?, _ field: String, range: ClosedRange<Int>) -> Int? {
-        guard let number = optionalNumber(node, field) else { return nil }
+    mutating func optionalInteger(_ node: Tree?, _ field: @autoclosure () -> String, range: ClosedRange<Int>) -> Int? {
+        guard let number = optionalNumber(node, field()) else { return nil }
         guard number.rounded() == number, let integer = Int(exactly: number), range.contains(integer) else {
-            problem(field, "expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(Tree.format(number))", node)
+            problem(field(), "expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(Tree.format(number))", node)
             return nil
         }
         return integer
     }
 
-    mutating func optionalBool(_ node: Tree?, _ field: String) -> Bool? {
+    mutating func optionalBool(_ node: Tree?, _ field: @autoclosure () -> String) -> Bool? {
         guard let node, !node.isNull else { return nil }
-        guard let flag = node.bool else { problem(field, "expected true or false, found \(node.kindName)", node); return nil }
+        guard let flag = node.bool else { problem(field(), "expected true or false, found \(node.kindName)", node); return nil }
         return flag
     }
 
-    mutating func optionalDay(_ node: Tree?, _ field: String) -> Day? {
+    mutating func optionalDay(_ node: Tree?, _ field: @autoclosure () -> String) -> Day? {
         guard let node, !node.isNull else { return nil }
         guard let text = node.text, let day = Day(text) else {
-            problem(field, "expected a date (yyyy-mm-dd), found '\(node.text ?? node.kindName)'", node)
+            problem(field(), "expected a date (yyyy-mm-dd), found '\(node.text ?? node.kindName)'", node)
             return nil
         }
         return day

@@ -17,10 +17,20 @@ public enum EvidenceDecoder {
             set.problems.append(EvidenceProblem(urn: "(file)", field: "establishments", message: "expected an object with an 'establishments' list, or one establishment with a 'urn'", line: tree.line))
             return set
         }
-        set.establishments.reserveCapacity(list.count)
-        var seen = Set<String>()
-        for (position, element) in list.enumerated() {
-            switch decode(element, position: position) {
+        var collector = Collector()
+        for (position, element) in list.enumerated() { collector.add(element, position: position) }
+        return collector.set
+    }
+
+    /// Adds establishments one at a time, keeping the first of any URN given twice.
+    public struct Collector {
+        public private(set) var set = EvidenceSet(establishments: [], problems: [], rejected: [])
+        private var seen = Set<String>()
+
+        public init() {}
+
+        public mutating func add(_ element: Tree, position: Int) {
+            switch EvidenceDecoder.decode(element, position: position) {
             case .success(let establishment):
                 if seen.insert(establishment.urn).inserted {
                     set.establishments.append(establishment)
@@ -33,7 +43,6 @@ public enum EvidenceDecoder {
                 set.rejected.append(problems.first?.urn ?? "#\(position + 1)")
             }
         }
-        return set
     }
 
     public static func decode(_ tree: Tree, position: Int = 0) -> Result<Establishment, ProblemList> {

@@ -1,6 +1,8 @@
 import Foundation
 
 /// Reads an evidence file from disk: JSON, in the format of docs/evidence-format.md.
+/// A file of many establishments is read one establishment at a time, so memory stays near
+/// the size of the file plus the establishments read, not a tree of the whole file.
 public enum EvidenceFile {
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public let message: String
@@ -8,12 +10,13 @@ public enum EvidenceFile {
     }
 
     public static func read(path: String) throws(Failure) -> EvidenceSet {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Failure(message: "cannot read the evidence file \(path)")
-        }
+        let bytes = try readBytes(path)
         do {
-            let tree = try JSONReader.read(bytes: [UInt8](data))
-            let set = EvidenceDecoder.decodeFile(tree)
+            var collector = EvidenceDecoder.Collector()
+            if try JSONReader.stream(bytes: bytes, key: "establishments", each: { collector.add($0, position: $1) }) {
+                return collector.set
+            }
+            let set = EvidenceDecoder.decodeFile(try JSONReader.read(bytes: bytes))
             if set.establishments.isEmpty, let problem = set.problems.first, problem.urn == "(file)" {
                 throw Failure(message: "\(path): \(problem.field): \(problem.message)")
             }
@@ -25,5 +28,20 @@ public enum EvidenceFile {
         } catch {
             throw Failure(message: "\(path): \(error)")
         }
+    }
+
+    /// The file's bytes, read straight into one buffer.
+    static func readBytes(_ path: String) throws(Failure) -> [UInt8] {
+        guard let handle = fopen(path, "rb") else { throw Failure(message: "cannot read the evidence file \(path)") }
+        defer { fclose(handle) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = fread(&chunk, 1, chunk.count, handle)
+            if count > 0 { bytes.append(contentsOf: chunk[0..<count]) }
+            if count < chunk.count { break }
+        }
+        if ferror(handle) != 0 { throw Failure(message: "an error reading \(path)") }
+        return bytes
     }
 }

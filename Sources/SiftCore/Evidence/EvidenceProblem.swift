@@ -17,4 +17,10 @@ public struct EvidenceSet: Sendable {
     public var problems: [EvidenceProblem]
     /// URNs (or positions) of establishments rejected for problems, in file order.
     public var rejected: [String]
+
+    public init(establishments: [Establishment], problems: [EvidenceProblem], rejected: [String]) {
+        self.establishments = establishments
+        self.problems = problems
+        self.rejected = rejected
+    }
 }

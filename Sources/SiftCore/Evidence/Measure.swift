@@ -12,8 +12,20 @@ public enum MeasureID: String, Sendable, CaseIterable {
     case attainment8
 
     /// Position in `Establishment.measures`, so lookups on a national run are array indexing.
-    public var slot: Int { Self.slots[self]! }
-    private static let slots: [MeasureID: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    public var slot: Int {
+        switch self {
+        case .eyfsGLD: return 0
+        case .phonicsY1: return 1
+        case .phonicsCumulative: return 2
+        case .ks1RWM: return 3
+        case .ks2RWMExpected: return 4
+        case .ks2ReadingProgress: return 5
+        case .ks2WritingProgress: return 6
+        case .ks2MathsProgress: return 7
+        case .progress8: return 8
+        case .attainment8: return 9
+        }
+    }
 }
 
 /// Whether a figure exists for a year, and if not, why: a missing figure is never zero.

@@ -26,7 +26,8 @@ public enum Value: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Why a fact has no value.
+/// Why a fact has no value. The reason is kept as data and only worded when shown, so a
+/// national run that meets thousands of missing values builds no strings for them.
 public struct Absence: Sendable, Equatable {
     public enum Kind: String, Sendable {
         /// The evidence does not record it at all: a gap someone should fill.
@@ -36,17 +37,74 @@ public struct Absence: Sendable, Equatable {
         case knownMissing = "known_missing"
     }
 
-    public let kind: Kind
-    public let fact: String
-    public let reason: String
+    public enum Why: Sendable, Equatable {
+        case notRecorded
+        case neverInspected
+        case noPreviousInspection
+        case measureStatus(MeasureStatus, year: Int)
+        case measureNotRecorded(MeasureID, year: Int)
+        case componentNotRecorded(String, year: Int)
+        case noDataYear
+        case noOverallGrade(Day)
+        case noReportCardGrade(Day)
+        case earlyYearsWithoutGrade(Day, MetOrNotMet?)
+        case noEarlierGraded
+        case notAReportCard
+        case leadershipNotRead
+        case notGivenByReportCards(KeyJudgement)
+        case parameterNotSet(String)
+        case divisionByZero
+        case notYetDecided
+        case noFlags
+        case noRecordInScope
+    }
 
-    public init(_ kind: Kind, fact: String, reason: String) {
-        self.kind = kind
+    public let why: Why
+    /// The fact's path; the evaluator fills it in from the expression that asked.
+    public internal(set) var fact: String
+
+    public init(_ why: Why, fact: String = "") {
+        self.why = why
         self.fact = fact
-        self.reason = reason
     }
 
-    public static func notRecorded(_ fact: String) -> Absence {
-        Absence(.notRecorded, fact: fact, reason: "\(fact) is not recorded in the evidence")
+    public var kind: Kind {
+        switch why {
+        case .notRecorded, .measureNotRecorded, .componentNotRecorded, .noDataYear: return .notRecorded
+        default: return .knownMissing
+        }
     }
+
+    public var reason: String {
+        switch why {
+        case .notRecorded: return "\(fact) is not recorded in the evidence"
+        case .neverInspected: return "never inspected"
+        case .noPreviousInspection: return "no previous inspection"
+        case .measureStatus(let status, let year):
+            switch status {
+            case .notPublished: return "not published for \(year)"
+            case .suppressed: return "suppressed for \(year)"
+            case .noCohort: return "no cohort in \(year)"
+            case .published: return "published for \(year)"
+            }
+        case .measureNotRecorded(let measure, let year): return "\(measure.rawValue) for \(year) is not recorded in the evidence"
+        case .componentNotRecorded(let component, let year): return "\(component) for \(year) is not recorded"
+        case .noDataYear: return "\(fact): no measures are recorded in the evidence"
+        case .noOverallGrade(let day): return "the inspection of \(day) gave no overall grade, and this framework reads none from it"
+        case .noReportCardGrade(let day): return "the report card of \(day) has no overall grade, and this framework reads none from it"
+        case .earlyYearsWithoutGrade(let day, let met):
+            return "the early-years inspection of \(day) gave \(met?.rawValue ?? "no") requirements judgement, not a grade"
+        case .noEarlierGraded: return "there is no earlier graded inspection to carry forward"
+        case .notAReportCard: return "the latest inspection is not a report card"
+        case .leadershipNotRead: return "this framework reads no leadership grade from a report card"
+        case .notGivenByReportCards(let judgement): return "report cards give no \(judgement.rawValue) judgement"
+        case .parameterNotSet(let id): return "the authority has not set \(id)"
+        case .divisionByZero: return "division by zero"
+        case .notYetDecided: return "\(fact) is not yet decided"
+        case .noFlags: return "this framework has no flags"
+        case .noRecordInScope: return "no measure record in scope"
+        }
+    }
+
+    public static let notRecorded = Absence(.notRecorded)
 }

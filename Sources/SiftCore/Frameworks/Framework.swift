@@ -1,32 +1,55 @@
 /// A loaded, validated framework: one authority's categorisation rules as data.
-public struct Framework: Sendable {
-    public var id: String
-    public var name: String
-    public var authority: String
-    public var source: String
-    public var phases: [Phase]
-    public var note: String?
-    public var parameters: [Parameter]
-    public var inspectionReading: InspectionReading
-    public var categories: [Category]
-    public var designations: [Category]
-    public var flags: FlagSpec?
-    public var derived: [DerivedRule]
-    public var tables: [DecisionTable]
-    public var constraints: [Constraint]
-    public var indicator: String?
-    public var entitlements: [EntitlementRule]
-    public var plans: [PlanSpec]
-    public var funding: [FundingRule]
-    public var examples: [WorkedExample]
-    /// Names of custom table outputs and derived rules, in slot order (`FactRef.derived`).
-    public var derivedSlots: [String]
-    /// The file it was read from, for messages.
-    public var file: String
-
+public final class Framework: Sendable {
     public func category(_ code: String) -> Category? { categories.first { $0.code == code } }
     public func designation(_ code: String) -> Category? { designations.first { $0.code == code } }
     public func parameterIndex(_ id: String) -> Int? { parameters.firstIndex { $0.id == id } }
+    public let id: String
+    public let name: String
+    public let authority: String
+    public let source: String
+    public let phases: [Phase]
+    public let note: String?
+    public let parameters: [Parameter]
+    public let inspectionReading: InspectionReading
+    public let categories: [Category]
+    public let designations: [Category]
+    public let flags: FlagSpec?
+    public let derived: [DerivedRule]
+    public let tables: [DecisionTable]
+    public let constraints: [Constraint]
+    public let indicator: String?
+    public let entitlements: [EntitlementRule]
+    public let plans: [PlanSpec]
+    public let funding: [FundingRule]
+    public let examples: [WorkedExample]
+    /// Names of custom table outputs and derived rules, in slot order (`FactRef.derived`).
+    public let derivedSlots: [String]
+    /// The file it was read from, for messages.
+    public let file: String
+
+    public init(id: String, name: String, authority: String, source: String, phases: [Phase], note: String?, parameters: [Parameter], inspectionReading: InspectionReading, categories: [Category], designations: [Category], flags: FlagSpec?, derived: [DerivedRule], tables: [DecisionTable], constraints: [Constraint], indicator: String?, entitlements: [EntitlementRule], plans: [PlanSpec], funding: [FundingRule], examples: [WorkedExample], derivedSlots: [String], file: String) {
+        self.id = id
+        self.name = name
+        self.authority = authority
+        self.source = source
+        self.phases = phases
+        self.note = note
+        self.parameters = parameters
+        self.inspectionReading = inspectionReading
+        self.categories = categories
+        self.designations = designations
+        self.flags = flags
+        self.derived = derived
+        self.tables = tables
+        self.constraints = constraints
+        self.indicator = indicator
+        self.entitlements = entitlements
+        self.plans = plans
+        self.funding = funding
+        self.examples = examples
+        self.derivedSlots = derivedSlots
+        self.file = file
+    }
 }
 
 public struct Parameter: Sendable {
@@ -54,23 +77,44 @@ public struct FlagSpec: Sendable {
     public var items: [FlagItem]
     /// Group names in order; `FlagItem.group` indexes into it.
     public var groups: [String]
+    /// For each group, the positions of its items.
+    public var groupMembers: [[Int]] {
+        groups.indices.map { group in items.indices.filter { items[$0].group == group } }
+    }
 }
 
-public struct FlagItem: Sendable {
-    public var id: String
-    public var measure: MeasureID
-    public var when: Expression
-    public var whenText: String
-    public var group: Int
-    public var citation: Citation
+public final class FlagItem: Sendable {
+    public let id: String
+    public let measure: MeasureID
+    public let when: Expression
+    public let whenText: String
+    public let group: Int
+    public let citation: Citation
+
+    public init(id: String, measure: MeasureID, when: Expression, whenText: String, group: Int, citation: Citation) {
+        self.id = id
+        self.measure = measure
+        self.when = when
+        self.whenText = whenText
+        self.group = group
+        self.citation = citation
+    }
 }
 
-public struct DerivedRule: Sendable {
-    public var id: String
-    public var slot: Int
-    public var when: Expression
-    public var whenText: String
-    public var citation: Citation
+public final class DerivedRule: Sendable {
+    public let id: String
+    public let slot: Int
+    public let when: Expression
+    public let whenText: String
+    public let citation: Citation
+
+    public init(id: String, slot: Int, when: Expression, whenText: String, citation: Citation) {
+        self.id = id
+        self.slot = slot
+        self.when = when
+        self.whenText = whenText
+        self.citation = citation
+    }
 }
 
 public struct DecisionTable: Sendable {
@@ -87,14 +131,32 @@ public struct Outcome: Sendable {
     public var citation: Citation
 }
 
-public struct DecisionRow: Sendable {
-    public var id: String
-    public var when: Expression
-    public var whenText: String
-    public var then: String
-    public var judgement: Judgement?
-    public var citation: Citation
-    public var line: Int?
+public struct FactUse: Sendable {
+    public let path: String
+    public let ref: FactRef
+}
+
+public final class DecisionRow: Sendable {
+    /// The facts its condition reads, shown with a decision.
+    public let facts: [FactUse]
+    public let id: String
+    public let when: Expression
+    public let whenText: String
+    public let then: String
+    public let judgement: Judgement?
+    public let citation: Citation
+    public let line: Int?
+
+    public init(id: String, when: Expression, whenText: String, then: String, judgement: Judgement?, citation: Citation, line: Int?) {
+        self.facts = when.facts.map { FactUse(path: $0.path, ref: $0.ref) }
+        self.id = id
+        self.when = when
+        self.whenText = whenText
+        self.then = then
+        self.judgement = judgement
+        self.citation = citation
+        self.line = line
+    }
 }
 
 public struct Judgement: Sendable {
@@ -102,31 +164,57 @@ public struct Judgement: Sendable {
     public var why: String
 }
 
-public struct Constraint: Sendable {
-    public var id: String
-    public var categories: [String]
-    public var require: Expression
-    public var requireText: String
-    public var citation: Citation
+public final class Constraint: Sendable {
+    public let id: String
+    public let categories: [String]
+    public let require: Expression
+    public let requireText: String
+    public let citation: Citation
+
+    public init(id: String, categories: [String], require: Expression, requireText: String, citation: Citation) {
+        self.id = id
+        self.categories = categories
+        self.require = require
+        self.requireText = requireText
+        self.citation = citation
+    }
 }
 
 public struct EntitlementRule: Sendable {
+    public var note: String?
     public var category: String
     public var condition: Expression?
     public var conditionText: String?
     public var items: [EntitlementItem]
 }
 
-public struct EntitlementItem: Sendable, Codable {
-    public var kind: String
-    public var amount: Double?
-    public var min: Double?
-    public var max: Double?
-    public var unit: String
-    public var per: String
-    public var frequency: String?
-    public var text: String?
-    public var cite: String?
+/// One thing a category brings. A reference type: every result of a run shares the
+/// framework's items rather than copying their text.
+public final class EntitlementItem: Sendable, Encodable {
+    public let kind: String
+    public let amount: Double?
+    public let min: Double?
+    public let max: Double?
+    public let unit: String
+    public let per: String
+    public let frequency: String?
+    public let text: String?
+    public let cite: String?
+    public let note: String?
+
+    public init(kind: String, amount: Double?, min: Double?, max: Double?, unit: String, per: String,
+                frequency: String?, text: String?, cite: String?, note: String?) {
+        self.kind = kind
+        self.amount = amount
+        self.min = min
+        self.max = max
+        self.unit = unit
+        self.per = per
+        self.frequency = frequency
+        self.text = text
+        self.cite = cite
+        self.note = note
+    }
 }
 
 public struct PlanSpec: Sendable {

@@ -26,9 +26,10 @@ extension FrameworkLoader {
                 if let low, let high, low > high { issue(itemNode, "min \(Tree.format(low)) is above max \(Tree.format(high))") }
                 if amount != nil && (low != nil || high != nil) { issue(itemNode, "give amount, or min/max, not both") }
                 return EntitlementItem(kind: kind, amount: amount, min: low, max: high, unit: unit, per: per,
-                                       frequency: frequency, text: text(item["text"], "text"), cite: text(item["cite"], "cite"))
+                                       frequency: frequency, text: text(item["text"], "text"), cite: text(item["cite"], "cite"),
+                                       note: text(item["note"], "note"))
             }
-            return EntitlementRule(category: category, condition: condition?.0, conditionText: condition?.1, items: items)
+            return EntitlementRule(note: text(entry["note"], "note"), category: category, condition: condition?.0, conditionText: condition?.1, items: items)
         }
     }
 

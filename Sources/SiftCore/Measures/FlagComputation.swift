@@ -3,18 +3,20 @@
 extension DecisionEngine {
     func computeFlags(_ spec: FlagSpec, _ context: inout EvaluationContext) -> [FlagOutcome] {
         var outcomes: [FlagOutcome] = []
+        outcomes.reserveCapacity(spec.items.count)
         var latest: [Value] = [], trend: [Value] = []
+        latest.reserveCapacity(spec.items.count)
+        trend.reserveCapacity(spec.items.count)
+        let limit = context.dataYear ?? Int.max
         for item in spec.items {
             let records = context.establishment.records(item.measure)
-            let limit = context.dataYear ?? Int.max
-            let published = records.filter { $0.status == .published && $0.year <= limit }
-            var note: String?
             func flagged(_ record: MeasureRecord) -> Value {
                 context.currentRecord = record
                 context.currentMeasure = item.measure
                 defer { context.currentRecord = nil; context.currentMeasure = nil }
                 return context.evaluate(item.when)
             }
+            var outcome = FlagOutcome(id: item.id, measure: item.measure, year: context.dataYear)
             // The flag in the latest data year.
             let latestValue: Value
             if let year = context.dataYear, let record = records.last(where: { $0.year == year }) {
@@ -22,28 +24,28 @@ extension DecisionEngine {
                     latestValue = flagged(record)
                 } else {
                     latestValue = .bool(false)
-                    note = "\(item.measure.rawValue) \(record.status.rawValue.replacing("_", with: " ")) for \(year): no flag"
+                    outcome.status = record.status.rawValue
                 }
             } else {
                 latestValue = .bool(false)
-                note = "\(item.measure.rawValue) not recorded for \(context.dataYear.map(String.init) ?? "any year"): no flag"
+                outcome.status = "not_recorded"
             }
-            // Two years in a row, per the framework's reading of "in a row".
-            let pair: [MeasureRecord]
+            // The two years compared for "two years in a row", per the framework's reading.
+            var newer: MeasureRecord?, older: MeasureRecord?
             switch spec.trendYears {
             case .consecutivePublished:
-                pair = Array(published.suffix(2))
+                for record in records.reversed() where record.status == .published && record.year <= limit {
+                    if newer == nil { newer = record } else { older = record; break }
+                }
             case .consecutiveCalendar:
-                if let year = context.dataYear,
-                   let last = published.last(where: { $0.year == year }), let before = published.last(where: { $0.year == year - 1 }) {
-                    pair = [before, last]
-                } else {
-                    pair = []
+                if let year = context.dataYear {
+                    newer = records.last { $0.year == year && $0.status == .published }
+                    older = records.last { $0.year == year - 1 && $0.status == .published }
                 }
             }
             let trendValue: Value
-            if pair.count == 2 {
-                let a = flagged(pair[0]), b = flagged(pair[1])
+            if let newer, let older {
+                let a = flagged(older), b = flagged(newer)
                 if a == .bool(false) || b == .bool(false) { trendValue = .bool(false) }
                 else if a.isMissing { trendValue = a }
                 else if b.isMissing { trendValue = b }
@@ -51,23 +53,23 @@ extension DecisionEngine {
             } else {
                 trendValue = .bool(false)
             }
+            if case .bool(let flag) = latestValue { outcome.latest = flag }
+            if case .bool(let flag) = trendValue { outcome.trend = flag }
             latest.append(latestValue)
             trend.append(trendValue)
-            outcomes.append(FlagOutcome(id: item.id, measure: item.measure.rawValue, latest: latestValue.description,
-                                        trend: trendValue.description, note: note))
+            outcomes.append(outcome)
         }
         context.flagLatest = latest
         context.flagTrend = trend
         context.trendCount = Self.count(trend)
         // Single-year flags count once per group ("EYFS; Key Stage 1 or Phonics; or any of the Key Stage 2 measures").
-        var groupValues: [Value] = []
-        for group in spec.groups.indices {
-            let members = spec.items.indices.filter { spec.items[$0].group == group }.map { latest[$0] }
-            if members.contains(.bool(true)) { groupValues.append(.bool(true)) }
-            else if let unknown = members.first(where: \.isMissing) { groupValues.append(unknown) }
-            else { groupValues.append(.bool(false)) }
+        var groupCount = 0
+        var unknown: Value?
+        for members in flagGroups {
+            if members.contains(where: { latest[$0] == .bool(true) }) { groupCount += 1 }
+            else if unknown == nil, let missing = members.lazy.map({ latest[$0] }).first(where: \.isMissing) { unknown = missing }
         }
-        context.singleYearCount = Self.count(groupValues)
+        context.singleYearCount = unknown ?? .number(Double(groupCount))
         return outcomes
     }
 

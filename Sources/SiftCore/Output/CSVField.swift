@@ -4,8 +4,9 @@ public enum CSVField {
     public static func escape(_ value: String) -> String {
         var text = value
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
-            // A negative number stays a number: it cannot run as a formula.
-            if Double(text) == nil { text = "'" + text }
+            // A plain negative number (a progress score) stays a number: it cannot run as a formula.
+            let negativeNumber = first == "-" && Double(text) != nil
+            if !negativeNumber { text = "'" + text }
         }
         if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + text.replacing("\"", with: "\"\"") + "\""

@@ -122,7 +122,7 @@ public enum ResultRendering {
     }
 }
 
-/// Short wording of an entitlement: "3 cmo visits a year".
+/// Short wording of an entitlement: "3 cmo visits a year", then the framework's own words.
 public enum EntitlementText {
     public static func short(_ item: EntitlementItem) -> String {
         let amount: String
@@ -131,9 +131,11 @@ public enum EntitlementText {
         else if let high = item.max { amount = "up to \(Tree.format(high))" }
         else if let low = item.min { amount = "at least \(Tree.format(low))" }
         else { amount = "" }
-        let per = item.per == "once" ? "" : " a \(item.per.replacing("_", with: "-"))"
-        let name = item.text ?? item.kind.replacing("_", with: " ")
         let frequency = item.frequency.map { " (\($0.replacing("_", with: " ")))" } ?? ""
-        return [amount, name].filter { !$0.isEmpty }.joined(separator: " ") + (amount.isEmpty ? "" : per) + frequency
+        if amount.isEmpty, let text = item.text { return text + frequency }
+        let per = item.per == "once" ? "" : " a \(item.per.replacing("_", with: "-"))"
+        let base = [amount, item.unit == "offer" || item.unit == "plan" ? item.kind.replacing("_", with: " ") : "\(item.kind.replacing("_", with: " ")) (\(item.unit))"]
+            .filter { !$0.isEmpty }.joined(separator: " ") + per + frequency
+        return item.text.map { "\(base): \($0)" } ?? base
     }
 }

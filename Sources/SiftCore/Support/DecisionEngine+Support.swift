@@ -1,9 +1,11 @@
 /// What a decided category brings: entitlements, the term-by-term plan, funding.
 extension DecisionEngine {
     func entitlements(for category: String, _ context: EvaluationContext) -> [EntitlementItem] {
-        framework.entitlements
-            .filter { $0.category == category && ($0.condition.map { context.evaluate($0) == .bool(true) } ?? true) }
-            .flatMap(\.items)
+        var items: [EntitlementItem] = []
+        for rule in entitlementRules[category] ?? [] where rule.condition.map({ context.evaluate($0) == .bool(true) }) ?? true {
+            items.append(contentsOf: rule.items)
+        }
+        return items
     }
 
     func plan(for category: String, _ context: EvaluationContext) -> PlanOutcome? {

@@ -36,7 +36,7 @@ struct Categorise: ParsableCommand {
         let runDate = try parseRunDate(date)
         let set = try EvidenceFile.read(path: evidence)
         let engine = DecisionEngine(framework: loaded, overrides: overrides)
-        let results = set.establishments.map { engine.categorise($0, runDate: runDate, dataYear: year) }
+        let results = engine.categoriseAll(set.establishments, runDate: runDate, dataYear: year)
         let report = ResultRendering.report(framework: loaded, results: results, problems: set.problems, rejected: set.rejected.count)
         let rendered: String
         switch format {
