@@ -43,7 +43,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SiftCoreTests",
-            dependencies: ["SiftCore"],
+            // `sift` is listed so the command-line tests find it built beside them.
+            dependencies: ["SiftCore", "sift"],
             swiftSettings: strictSettings
         ),
     ]

@@ -10,11 +10,14 @@ public struct FrameworkDocument: Encodable, Sendable {
         public var cite: String?
         public var reading: String?
         public var judgementBetween: [String]?
+        /// True when the row proposes another category and this one is an alternative to choose instead.
+        public var asAlternative: Bool = false
     }
     public struct Section: Encodable, Sendable {
         public var code: String
         public var name: String
         public var description: String?
+        public var note: String?
         public var placedBy: [Rule]
         public var constraints: [String]
         public var entitlements: [Entitlement]
@@ -24,6 +27,7 @@ public struct FrameworkDocument: Encodable, Sendable {
         public var appliesTo: String?
         public var text: String
         public var cite: String?
+        public var note: String?
     }
     public struct Plan: Encodable, Sendable {
         public var appliesTo: String?
@@ -66,17 +70,23 @@ public struct FrameworkDocument: Encodable, Sendable {
                 for table in framework.tables where table.output == output {
                     for row in table.rows where row.then == category.code || (row.judgement?.alternatives.contains(category.code) ?? false) {
                         rules.append(Rule(table: table.id, id: row.id, when: row.whenText, cite: row.citation.cite, reading: row.citation.note,
-                                          judgementBetween: row.judgement?.alternatives))
+                                          judgementBetween: row.judgement?.alternatives, asAlternative: row.then != category.code))
                     }
                     if let otherwise = table.otherwise, otherwise.value == category.code {
                         rules.append(Rule(table: table.id, id: "otherwise", when: "no earlier row applies", cite: otherwise.citation.cite, reading: otherwise.citation.note))
                     }
                 }
+                let notes = framework.tables.filter { $0.output == output }.compactMap(\.note)
                 return Section(
-                    code: category.code, name: category.name, description: category.description, placedBy: rules,
+                    code: category.code, name: category.name, description: category.description,
+                    note: category.code == codes.first?.code && !notes.isEmpty ? notes.joined(separator: " ") : nil, placedBy: rules,
                     constraints: framework.constraints.filter { $0.categories.contains(category.code) }.map { "only when \($0.requireText)\($0.citation.cite.map { " (\($0))" } ?? "")" },
                     entitlements: framework.entitlements.filter { $0.category == category.code }.flatMap { rule in
-                        rule.items.map { Entitlement(appliesTo: rule.conditionText, text: EntitlementText.short($0), cite: $0.cite) }
+                        // A note on the whole entry is shown once, with its first item.
+                        rule.items.enumerated().map { index, item in
+                            Entitlement(appliesTo: rule.conditionText, text: EntitlementText.short(item), cite: item.cite,
+                                        note: [index == 0 ? rule.note : nil, item.note].compactMap { $0 }.joined(separator: " ").nilIfEmpty)
+                        }
                     },
                     plans: framework.plans.filter { $0.category == category.code }.map {
                         Plan(appliesTo: $0.conditionText, allocation: $0.allocation, unit: $0.unit, activities: $0.activities)
@@ -87,13 +97,14 @@ public struct FrameworkDocument: Encodable, Sendable {
         designations = sections(framework.designations, output: .designation)
         funding = framework.funding.map { rule in
             let rate = framework.parameters[rule.rateParameter].id
+            let source = [rule.citation.cite.map { " Source: \($0)." }, rule.citation.note.map { " Reading: \($0)" }].compactMap { $0 }.joined()
             switch rule.kind {
             case .perPupilByCategory:
                 let weights = framework.categories.map { "\($0.code) × \(Tree.format(rule.weights[$0.code] ?? 0))" }.joined(separator: ", ")
                 let byDesignation = rule.designationWeights.sorted { $0.key < $1.key }.map { "\($0.key) × \(Tree.format($0.value))" }.joined(separator: ", ")
-                return "\(rule.id): pupils × \(rate) × the category's weight (\(weights))" + (byDesignation.isEmpty ? "" : " × the designation's weight (\(byDesignation))")
+                return "\(rule.id): pupils × \(rate) × the category's weight (\(weights))" + (byDesignation.isEmpty ? "" : " × the designation's weight (\(byDesignation))") + "." + source
             case .triggeredPerPupil:
-                return "\(rule.id): pupils × \(rate) for categories \(rule.triggers.sorted().joined(separator: ", "))"
+                return "\(rule.id): pupils × \(rate) for categories \(rule.triggers.sorted().joined(separator: ", "))." + source
             }
         }
         parameters = framework.parameters.map { "\($0.id) = \($0.value.map(Tree.format) ?? "not set")\($0.description.map { ": \($0)" } ?? "")" }
@@ -112,10 +123,12 @@ public struct FrameworkDocument: Encodable, Sendable {
             for section in list {
                 out += ["", "### \(section.code) — \(section.name)"]
                 if let description = section.description { out += ["", description] }
+                if let note = section.note { out += ["", "Reading: \(note)"] }
                 if !section.placedBy.isEmpty {
                     out += ["", "Placed here when:"]
                     for rule in section.placedBy {
-                        let judgement = rule.judgementBetween.map { " (a professional judgement between \($0.joined(separator: " and ")))" } ?? ""
+                        var judgement = rule.judgementBetween.map { " (a professional judgement between \($0.joined(separator: " and ")))" } ?? ""
+                        if rule.asAlternative { judgement = " (may be chosen instead of the category this row proposes, by professional judgement)" }
                         out.append("- [\(rule.id)] \(rule.when)\(judgement)\(rule.cite.map { " — \($0)" } ?? "")")
                         if let reading = rule.reading { out.append("  Reading: \(reading)") }
                     }
@@ -123,7 +136,9 @@ public struct FrameworkDocument: Encodable, Sendable {
                 out += section.constraints.map { "- Constraint: \($0)" }
                 if !section.entitlements.isEmpty {
                     out += ["", "Support:"]
-                    out += section.entitlements.map { "- \($0.text)\($0.appliesTo.map { " (when \($0))" } ?? "")" }
+                    out += section.entitlements.map {
+                        "- \($0.text)\($0.appliesTo.map { " (when \($0))" } ?? "")\($0.note.map { ". Reading: \($0)" } ?? "")"
+                    }
                 }
                 for plan in section.plans {
                     out += ["", "Plan\(plan.appliesTo.map { " (when \($0))" } ?? ""): \(Tree.format(plan.allocation)) \(plan.unit)"]
@@ -135,4 +150,8 @@ public struct FrameworkDocument: Encodable, Sendable {
         if !parameters.isEmpty { out += ["", "## Parameters set by the authority", ""] + parameters.map { "- \($0)" } }
         return out.joined(separator: "\n") + "\n"
     }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -134,7 +134,11 @@ public enum EntitlementText {
         let frequency = item.frequency.map { " (\($0.replacing("_", with: " ")))" } ?? ""
         if amount.isEmpty, let text = item.text { return text + frequency }
         let per = item.per == "once" ? "" : " a \(item.per.replacing("_", with: "-"))"
-        let base = [amount, item.unit == "offer" || item.unit == "plan" ? item.kind.replacing("_", with: " ") : "\(item.kind.replacing("_", with: " ")) (\(item.unit))"]
+        let kind = item.kind.replacing("_", with: " ")
+        // "3 cmo visits", "2 focused support (days)": the unit only where the kind does not say it.
+        let stem = item.unit.hasSuffix("s") ? String(item.unit.dropLast()) : item.unit
+        let named = item.unit == "offer" || item.unit == "plan" || kind.contains(stem) ? kind : "\(kind) (\(item.unit))"
+        let base = [amount, named]
             .filter { !$0.isEmpty }.joined(separator: " ") + per + frequency
         return item.text.map { "\(base): \($0)" } ?? base
     }

@@ -13,7 +13,10 @@ struct Categorise: ParsableCommand {
     var framework: String
 
     @Option(help: "The evidence file (JSON; see docs/evidence-format.md).")
-    var evidence: String
+    var evidence: String?
+
+    @Flag(help: "Categorise the framework's own worked examples instead of an evidence file, each at its own date.")
+    var examples = false
 
     @Option(help: "Output format: text, json or csv.")
     var format: Format = .text
@@ -34,9 +37,15 @@ struct Categorise: ParsableCommand {
         let loaded = try loadFramework(framework)
         let overrides = try parseSettings(settings, framework: loaded)
         let runDate = try parseRunDate(date)
-        let set = try EvidenceFile.read(path: evidence)
-        let engine = DecisionEngine(framework: loaded, overrides: overrides)
-        let results = engine.categoriseAll(set.establishments, runDate: runDate, dataYear: year)
+        let set: EvidenceSet
+        let results: [CategorisationResult]
+        if examples {
+            (set, results) = WorkedExamples.categorise(loaded, overrides: overrides)
+        } else {
+            guard let evidence else { throw ValidationError("give --evidence FILE, or --examples to categorise the framework's worked examples") }
+            set = try EvidenceFile.read(path: evidence)
+            results = DecisionEngine(framework: loaded, overrides: overrides).categoriseAll(set.establishments, runDate: runDate, dataYear: year)
+        }
         let report = ResultRendering.report(framework: loaded, results: results, problems: set.problems, rejected: set.rejected.count)
         let rendered: String
         switch format {

@@ -5,7 +5,7 @@ import SiftCore
 struct Frameworks: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List, validate, test and show frameworks.",
-        subcommands: [List.self, Validate.self, Test.self, Show.self])
+        subcommands: [List.self, Validate.self, Test.self, Show.self, Examples.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the bundled frameworks.")
@@ -83,6 +83,18 @@ struct Frameworks: ParsableCommand {
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 print(String(decoding: try encoder.encode(document), as: UTF8.self))
             }
+        }
+    }
+
+    struct Examples: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a framework's worked examples as an evidence file, to start your own from.",
+            discussion: "Examples that show one school at two dates share a URN; in an evidence file only the first of a URN is read.")
+        @Argument(help: "A bundled framework id or a framework file.") var name: String
+        func run() throws {
+            let framework = try loadFramework(name)
+            let list = framework.examples.map(\.evidence)
+            print(TreeWriter.json(.object([("establishments", .array(list))]), indent: true))
         }
     }
 }
