@@ -41,14 +41,7 @@ struct FrameworkValidationTests {
         ("ofsted.overall >= 3 or la.risk == high_risk", "la.risk == high_risk"),
     ])
     func shadowed(_ pair: (String, String)) {
-        let tables = """
-          - id: category
-            sets: category
-            rows:
-              - { id: first, when: "\(pair.0)", then: "1" }
-              - { id: second, when: "\(pair.1)", then: "2" }
-        """
-        let found = issues(frameworkYAML(tables: tables))
+        let found = issues(frameworkYAML(tables: Self.table(first: pair.0, second: pair.1)))
         #expect(found.contains { $0.contains("row 'second' can never apply") && $0.contains("'first'") })
     }
 
@@ -58,14 +51,18 @@ struct FrameworkValidationTests {
         ("establishment.maintained and la.risk == none", "establishment.maintained"),
     ])
     func notShadowed(_ pair: (String, String)) {
-        let tables = """
+        #expect(issues(frameworkYAML(tables: Self.table(first: pair.0, second: pair.1))) == [])
+    }
+
+    /// A category table of two rows: `first` gives category 1, `second` category 2.
+    static func table(first: String, second: String) -> String {
+        """
           - id: category
             sets: category
             rows:
-              - { id: first, when: "\(pair.0)", then: "1" }
-              - { id: second, when: "\(pair.1)", then: "2" }
+              - { id: first, when: "\(first)", then: "1" }
+              - { id: second, when: "\(second)", then: "2" }
         """
-        #expect(issues(frameworkYAML(tables: tables)) == [])
     }
 
     @Test("a plan whose parts do not add up to its allocation is an error naming the line and the sum")

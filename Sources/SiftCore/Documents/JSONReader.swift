@@ -48,21 +48,11 @@ public struct JSONReader {
             index += 1
             skipSpace()
             if key == wanted, index < bytes.count, bytes[index] == UInt8(ascii: "[") {
-                index += 1
                 streamed = true
                 var position = 0
-                skipSpace()
-                if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1 } else {
-                    while true {
-                        skipSpace()
-                        each(try readValue(), position)
-                        position += 1
-                        skipSpace()
-                        guard index < bytes.count else { throw fail("the document ends inside a list") }
-                        if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-                        if bytes[index] == UInt8(ascii: "]") { index += 1; break }
-                        throw fail("expected ',' or ']' in a list")
-                    }
+                try readElements { element throws(Failure) in
+                    each(element, position)
+                    position += 1
                 }
             } else {
                 _ = try readValue()
@@ -158,19 +148,25 @@ public struct JSONReader {
     }
 
     private mutating func readArray() throws(Failure) -> Tree.Value {
+        var elements: [Tree] = []
+        try readElements { element throws(Failure) in elements.append(element) }
+        return .array(elements)
+    }
+
+    /// Reads a list from its opening bracket, handing over each element as it is read.
+    private mutating func readElements(_ each: (Tree) throws(Failure) -> Void) throws(Failure) {
         try enter()
         defer { depth -= 1 }
         index += 1
-        var elements: [Tree] = []
         skipSpace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(elements) }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return }
         while true {
             skipSpace()
-            elements.append(try readValue())
+            try each(try readValue())
             skipSpace()
             guard index < bytes.count else { throw fail("the document ends inside a list") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(elements) }
+            if bytes[index] == UInt8(ascii: "]") { index += 1; return }
             throw fail("expected ',' or ']' in a list")
         }
     }
