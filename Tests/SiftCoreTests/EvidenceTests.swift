@@ -92,3 +92,49 @@ struct EvidenceTests {
         }
     }
 }
+
+@Suite("Hostile evidence")
+struct HostileEvidenceTests {
+    /// Mutates a valid evidence file byte by byte, many times over: every result must be a
+    /// clear failure or a read, never a crash.
+    @Test("mutated evidence files are refused or read, never crash the readers")
+    func mutations() throws {
+        let valid = Array(TreeWriter.json(SyntheticEvidence(count: 3, seed: 11).tree()).utf8)
+        var random = SeededGenerator(seed: 99)
+        let alphabet = Array("{}[]\",:0123456789.-eE+ntrufalsx\\\n\u{0}".utf8) + [0xC3, 0xA9, 0xFF, 0xEF, 0xBB, 0xBF]
+        var refused = 0, read = 0
+        for _ in 0..<1500 {
+            var bytes = valid
+            for _ in 0..<Int.random(in: 1...6, using: &random) {
+                let position = Int.random(in: 0..<bytes.count, using: &random)
+                switch Int.random(in: 0..<3, using: &random) {
+                case 0: bytes[position] = alphabet.randomElement(using: &random)!
+                case 1: bytes.remove(at: position)
+                default: bytes.insert(alphabet.randomElement(using: &random)!, at: position)
+                }
+            }
+            do {
+                let tree = try JSONReader.read(bytes: bytes)
+                _ = EvidenceDecoder.decodeFile(tree)
+                read += 1
+            } catch {
+                refused += 1
+            }
+        }
+        #expect(refused > 0)
+        #expect(read + refused == 1500)
+    }
+
+    @Test("extreme numbers and deep nesting are handled", arguments: [
+        #"{"urn":"1","name":"N","kind":"community","pupils":1e400}"#,
+        #"{"urn":"1","name":"N","kind":"community","pupils":-0}"#,
+        #"{"urn":"1","name":"N","kind":"community","pupils":99999999999999999999999}"#,
+        #"{"urn":"1","name":"N","kind":"community","measures":[{"measure":"eyfs_gld","year":1e10,"value":1}]}"#,
+        #"{"urn":"1","name":"N","kind":"community","local":{"other":{"x":[[[[[[]]]]]]}}}"#,
+    ])
+    func extremes(_ json: String) {
+        if let tree = try? JSONReader.read(json) {
+            _ = EvidenceDecoder.decode(tree)
+        }
+    }
+}

@@ -96,6 +96,9 @@ public enum ResultRendering {
         if let designation = result.designation { extra += ", designation \(designation.code)" }
         if let indicator = result.indicator { extra += ", indicator \(indicator)" }
         out.append("\(result.urn) \(result.name) [\(result.kind)]: \(heading)\(extra)")
+        if !result.flags.isEmpty {
+            out.append("  data flags\(result.dataYear.map { " (\($0))" } ?? ""): " + flagSummary(result.flags))
+        }
         for reason in result.reasons {
             out.append("  because (\(reason.table)) row \(reason.row)\(reason.condition.map { ": \($0)" } ?? "")")
             if !reason.facts.isEmpty { out.append("    facts: " + reason.facts.map { "\($0.name) = \($0.value)" }.joined(separator: "; ")) }
@@ -119,6 +122,21 @@ public enum ResultRendering {
             out.append("  funding \(line.id): \(line.amount.map { "£" + Tree.format($0) } ?? "no amount") \(line.note.map { "(\($0))" } ?? "")")
         }
         return out
+    }
+}
+
+extension ResultRendering {
+    /// "ks2_rwm: flagged, two years running; eyfs: not flagged; ks2_writing: not published, no flag".
+    static func flagSummary(_ flags: [FlagOutcome]) -> String {
+        flags.map { flag in
+            let state: String
+            if let status = flag.status { state = status.replacing("_", with: " ") + ", no flag" }
+            else if flag.trend == true { state = "flagged, two years running" }
+            else if flag.latest == true { state = "flagged this year" }
+            else if flag.latest == nil { state = "could not be evaluated" }
+            else { state = "not flagged" }
+            return "\(flag.id): \(state)"
+        }.joined(separator: "; ")
     }
 }
 
