@@ -46,7 +46,11 @@ public struct SyntheticEvidence {
             ("inspections", .array(inspections(grade: grade, kind: kind, &random))),
             ("local", local(grade: grade, &random)),
         ]
-        if isSchool { fields.append(("measures", .array(measures(phase: phase, grade: grade, &random)))) }
+        if isSchool {
+            fields.append(("measures", .array(measures(phase: phase, grade: grade, &random))))
+        } else {
+            fields.append(("opened", .string("\(Int.random(in: 1995...latestYear, using: &random))-0\(Int.random(in: 1...9, using: &random))-01")))
+        }
         return .object(fields)
     }
 
@@ -56,7 +60,8 @@ public struct SyntheticEvidence {
                 return [.object([("date", .string("\(latestYear - 2)-05-12")), ("framework", .string("early_years")), ("earlyYearsRequirements", .string("met"))])]
             }
             return [.object([("date", .string("\(latestYear - Int.random(in: 1...4, using: &random))-03-1\(Int.random(in: 0...9, using: &random))")),
-                             ("framework", .string("early_years")), ("overallEffectiveness", .number(Double(grade)))])]
+                             ("framework", .string("early_years")), ("overallEffectiveness", .number(Double(grade))),
+                             ("leadershipAndManagement", .number(Double(grade)))])]
         }
         let previous = random.pick([(1, 15), (2, 60), (3, 20), (4, 5)])
         var list: [Tree] = [graded(year: 2015 + Int.random(in: 0...2, using: &random), grade: previous, &random)]
@@ -156,7 +161,17 @@ public struct SyntheticEvidence {
             ("specificAspects", random.chance(0.15) ? .number(Double(Int.random(in: 1...3, using: &random))) : nil),
             ("selfIdentified", random.chance(0.03) ? .bool(true) : nil),
             ("leadershipChange", random.chance(0.05) ? .bool(true) : nil),
-            ("other", .object([("occupancy_percent", .number(Double(Int.random(in: 40...100, using: &random))))])),
+            // Named facts the bundled frameworks read from `la.other` (Wolverhampton's
+            // governance action plan and early-years business measures).
+            ("other", .object([
+                ("occupancy_percent", .number(Double(Int.random(in: 40...100, using: &random)))),
+                ("governance_action_plan", .bool(random.chance(0.8))),
+                ("funded_places", .bool(random.chance(0.9))),
+                ("sustainability_plan", .bool(random.chance(0.85))),
+                ("premises_concerns", .bool(random.chance(0.05))),
+                ("staff_turnover_concerns", .bool(random.chance(0.1))),
+                ("terms_and_conditions_concerns", .bool(random.chance(0.05))),
+            ])),
         ])
     }
 
