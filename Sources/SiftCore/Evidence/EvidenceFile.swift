@@ -30,18 +30,16 @@ public enum EvidenceFile {
         }
     }
 
-    /// The file's bytes, read straight into one buffer.
+    /// The file's bytes, read straight into one buffer of the file's size.
     static func readBytes(_ path: String) throws(Failure) -> [UInt8] {
         guard let handle = fopen(path, "rb") else { throw Failure(message: "cannot read the evidence file \(path)") }
         defer { fclose(handle) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = fread(&chunk, 1, chunk.count, handle)
-            if count > 0 { bytes.append(contentsOf: chunk[0..<count]) }
-            if count < chunk.count { break }
-        }
-        if ferror(handle) != 0 { throw Failure(message: "an error reading \(path)") }
+        guard fseek(handle, 0, SEEK_END) == 0 else { throw Failure(message: "cannot read the evidence file \(path)") }
+        let size = ftell(handle)
+        guard size >= 0, fseek(handle, 0, SEEK_SET) == 0 else { throw Failure(message: "cannot read the evidence file \(path)") }
+        var bytes = [UInt8](repeating: 0, count: size)
+        let count = bytes.withUnsafeMutableBytes { fread($0.baseAddress, 1, size, handle) }
+        if count != size || ferror(handle) != 0 { throw Failure(message: "an error reading \(path)") }
         return bytes
     }
 }

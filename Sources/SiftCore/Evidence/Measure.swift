@@ -36,19 +36,33 @@ public enum MeasureStatus: String, Sendable, CaseIterable {
     case noCohort = "no_cohort"
 }
 
+/// One measure for one year. Stored compactly (a national file holds about a million): the
+/// figures as doubles with NaN for "none", read and written through optionals.
 public struct MeasureRecord: Sendable {
-    public var year: Int
+    public var year: Int { Int(storedYear) }
     public var status: MeasureStatus
-    public var value: Double?
-    public var national: Double?
-    public var lower: Double?
-    public var upper: Double?
-    public var quintile: Int?
-    public var bottomQuintileBelow: Double?
+    private var storedYear: Int16
+    private var storedQuintile: Int8
+    private var figures: (Double, Double, Double, Double, Double)
 
     public init(year: Int, status: MeasureStatus = .published, value: Double? = nil) {
-        self.year = year
+        self.storedYear = Int16(clamping: year)
         self.status = status
+        self.storedQuintile = 0
+        self.figures = (.nan, .nan, .nan, .nan, .nan)
         self.value = value
+    }
+
+    private static func read(_ figure: Double) -> Double? { figure.isNaN ? nil : figure }
+
+    public var value: Double? { get { Self.read(figures.0) } set { figures.0 = newValue ?? .nan } }
+    public var national: Double? { get { Self.read(figures.1) } set { figures.1 = newValue ?? .nan } }
+    public var lower: Double? { get { Self.read(figures.2) } set { figures.2 = newValue ?? .nan } }
+    public var upper: Double? { get { Self.read(figures.3) } set { figures.3 = newValue ?? .nan } }
+    public var bottomQuintileBelow: Double? { get { Self.read(figures.4) } set { figures.4 = newValue ?? .nan } }
+    /// 1 (top) to 5 (bottom).
+    public var quintile: Int? {
+        get { storedQuintile == 0 ? nil : Int(storedQuintile) }
+        set { storedQuintile = newValue.map { Int8(clamping: $0) } ?? 0 }
     }
 }
