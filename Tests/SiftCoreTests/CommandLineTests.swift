@@ -109,3 +109,35 @@ struct CommandLineTests {
         #expect(run.output.contains("professional judgement: choose between"))
     }
 }
+
+@Suite("The sift command with awkward inputs")
+struct AwkwardInputTests {
+    @Test("a folder given as evidence is refused with exit 2")
+    func folder() throws {
+        let run = try SiftRun.run(["categorise", "--framework", "coventry-2023", "--evidence", FileManager.default.temporaryDirectory.path])
+        #expect(run.status == 2)
+        #expect(run.errors.contains("is a folder"))
+    }
+
+    @Test("evidence can come through a pipe")
+    func pipe() throws {
+        let file = try temporaryFile("e.json", #"{"urn":"1","name":"N","kind":"community","phase":"primary","headteacher":{"startDate":"2010-09-01"},"inspections":[{"date":"2022-03-01","framework":"graded","overallEffectiveness":2,"leadershipAndManagement":2}],"local":{"risk":"none"}}"#)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        let sift = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("sift").path
+        process.arguments = ["-c", "cat '\(file)' | '\(sift)' categorise --framework coventry-2023 --evidence /dev/stdin --date 2023-10-01"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(output.contains("1 N [community]: 4"))
+    }
+
+    @Test("--set refuses a value that is not a finite number, and --year a year out of range")
+    func badNumbers() throws {
+        #expect(try SiftRun.run(["categorise", "--framework", "coventry-2023", "--examples", "--set", "network_rate_per_pupil=inf"]).status != 0)
+        #expect(try SiftRun.run(["categorise", "--framework", "coventry-2023", "--examples", "--year", "-9223372036854775808"]).status != 0)
+    }
+}

@@ -35,7 +35,7 @@ struct ExpressionTests {
     func threeValuedLogic() throws {
         let framework = try bundled("coventry-2023")
         let school = try establishment(#"{"urn":"1","name":"N","kind":"community"}"#)
-        let context = EvaluationContext(establishment: school, framework: framework, runDate: october2023, dataYear: nil, parameters: [nil, 12])
+        let context = EvaluationContext(establishment: school, framework: framework, runDate: october2023, dataYear: nil, parameters: framework.parameters.map(\.value))
         func value(_ source: String) throws -> Value {
             var catalog = FactCatalog()
             catalog.categoryCodes = ["1", "2", "3", "4"]

@@ -12,14 +12,26 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.day = day
     }
 
-    /// Reads `yyyy-mm-dd`, and `dd-mm-yyyy` or `dd/mm/yyyy` as the DfE and Ofsted files write them.
+    /// Reads exactly `yyyy-mm-dd`, or `dd-mm-yyyy` / `dd/mm/yyyy` as the DfE and Ofsted files write them.
     public init?(_ text: String) {
-        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" }).map(String.init)
-        guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) else { return nil }
-        if parts[0].count == 4 {
-            self.init(year: a, month: b, day: c)
-        } else if parts[2].count == 4 {
-            self.init(year: c, month: b, day: a)
+        let characters = Array(text.utf8)
+        func digits(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let byte = characters[index]
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard characters.count == 10 else { return nil }
+        let dash = UInt8(ascii: "-"), slash = UInt8(ascii: "/")
+        if characters[4] == dash, characters[7] == dash,
+           let year = digits(0..<4), let month = digits(5..<7), let day = digits(8..<10) {
+            self.init(year: year, month: month, day: day)
+        } else if (characters[2] == dash && characters[5] == dash) || (characters[2] == slash && characters[5] == slash),
+                  let day = digits(0..<2), let month = digits(3..<5), let year = digits(6..<10) {
+            self.init(year: year, month: month, day: day)
         } else {
             return nil
         }

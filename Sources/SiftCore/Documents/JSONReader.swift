@@ -138,6 +138,8 @@ public struct JSONReader {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':' after key \"\(key)\"") }
             index += 1
             skipSpace()
+            // A key given twice would leave it unclear which value counts.
+            if members.contains(where: { $0.key == key }) { throw fail("the key \"\(key)\" is given twice in one object") }
             members.append(Tree.Member(key: key, value: try readValue()))
             skipSpace()
             guard index < bytes.count else { throw fail("the document ends inside an object") }
@@ -243,31 +245,40 @@ public struct JSONReader {
         return code
     }
 
+    /// Reads a number as JSON writes it: an optional minus, digits without a leading zero,
+    /// an optional fraction and exponent. Anything else, or a number too large for a
+    /// double, is refused rather than read as something else.
     private mutating func readNumber() throws(Failure) -> Double {
         let start = index
-        var isInteger = true
+        func isDigit(_ at: Int) -> Bool { at < bytes.count && bytes[at] >= UInt8(ascii: "0") && bytes[at] <= UInt8(ascii: "9") }
         var integer: Int64 = 0
-        var negative = false
-        if bytes[index] == UInt8(ascii: "-") { negative = true; index += 1 }
+        var simple = true
+        let negative = bytes[index] == UInt8(ascii: "-")
+        if negative { index += 1 }
+        guard isDigit(index) else { throw fail("a malformed number") }
+        if bytes[index] == UInt8(ascii: "0") && isDigit(index + 1) { throw fail("a number may not start with a zero") }
         var digits = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
-                if digits < 17 { integer = integer * 10 + Int64(byte - UInt8(ascii: "0")) } else { isInteger = false }
-                digits += 1
-                index += 1
-            } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
-                        || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") {
-                isInteger = false
-                index += 1
-            } else {
-                break
-            }
+        while isDigit(index) {
+            if digits < 17 { integer = integer * 10 + Int64(bytes[index] - UInt8(ascii: "0")) } else { simple = false }
+            digits += 1
+            index += 1
         }
-        guard digits > 0 else { throw fail("a malformed number") }
-        if isInteger { return Double(negative ? -integer : integer) }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            simple = false
+            index += 1
+            guard isDigit(index) else { throw fail("a number needs digits after its decimal point") }
+            while isDigit(index) { index += 1 }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            simple = false
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard isDigit(index) else { throw fail("a number needs digits in its exponent") }
+            while isDigit(index) { index += 1 }
+        }
+        if simple { return Double(negative ? -integer : integer) }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        guard let number = Double(text) else { throw fail("a malformed number '\(text)'") }
+        guard let number = Double(text), number.isFinite else { throw fail("the number \(text) is out of range") }
         return number
     }
 }

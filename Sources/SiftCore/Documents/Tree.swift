@@ -45,12 +45,12 @@ extension Tree {
         members?.first(where: { $0.key == key })?.value
     }
 
-    /// Text, accepting a number written without quotes (YAML `code: 1`).
+    /// Text, accepting a number written without quotes (YAML `code: 1`), but not true/false:
+    /// in YAML an unquoted yes, no, on or off is true/false, and would silently become a word.
     public var text: String? {
         switch value {
         case .string(let string): return string
-        case .number(let number): return Self.format(number)
-        case .bool(let flag): return flag ? "true" : "false"
+        case .number(let number) where number.isFinite: return Self.format(number)
         default: return nil
         }
     }

@@ -71,6 +71,14 @@ public struct NotApplied: Sendable, Encodable {
     public var fact: String
     public var why: String
     public var missingKind: String
+
+    init(table: String, row: String, absence: Absence) {
+        self.table = table
+        self.row = row
+        self.fact = absence.fact
+        self.why = absence.reason
+        self.missingKind = absence.kind.rawValue
+    }
 }
 
 public struct PassedOver: Sendable, Encodable {

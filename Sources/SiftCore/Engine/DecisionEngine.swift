@@ -32,15 +32,15 @@ public struct DecisionEngine: Sendable {
             entitlements: [], funding: [], dataYear: context.dataYear, runDate: runDate)
         if let flags = framework.flags { result.flags = computeFlags(flags, &context) }
         for rule in framework.derived {
-            context.derived[rule.slot] = context.evaluate(rule.when)
+            context.derived[rule.slot] = context.condition(rule.when)
             result.derived.append(NamedValue(rule.id, context.derived[rule.slot]))
         }
         for table in framework.tables { run(table, &context, &result) }
         if let code = result.category?.code {
             result.status = .categorised
             result.indicator = indicator(category: code, designation: result.designation?.code)
-            result.entitlements = entitlements(for: code, context)
-            result.plan = plan(for: code, context)
+            result.entitlements = entitlements(for: code, context, &result.notApplied)
+            result.plan = plan(for: code, context, &result.notApplied)
             result.funding = funding(for: code, designation: result.designation?.code, establishment)
         }
         return result
@@ -49,19 +49,19 @@ public struct DecisionEngine: Sendable {
     private func run(_ table: DecisionTable, _ context: inout EvaluationContext, _ result: inout CategorisationResult) {
         var decided: (outcome: String, row: DecisionRow?)?
         rows: for row in table.rows {
-            let truth = context.evaluate(row.when)
-            switch truth {
+            switch context.condition(row.when) {
             case .bool(true):
-                if table.output == .category, let stop = constraintStopping(row, context) {
+                if table.output == .category, let (stop, unknown) = constraintStopping(row, context) {
                     result.passedOver.append(PassedOver(table: table.id, row: row.id, wouldBe: row.then, constraint: stop.id,
                                                         require: stop.requireText, cite: stop.citation.cite))
+                    // A constraint that could not be evaluated is a gap like any other.
+                    if let unknown { result.notApplied.append(NotApplied(table: table.id, row: row.id, absence: unknown)) }
                     continue rows
                 }
                 decided = (row.then, row)
                 break rows
             case .missing(let absence):
-                result.notApplied.append(NotApplied(table: table.id, row: row.id, fact: absence.fact, why: absence.reason,
-                                                    missingKind: absence.kind.rawValue))
+                result.notApplied.append(NotApplied(table: table.id, row: row.id, absence: absence))
             default:
                 continue rows
             }
@@ -90,10 +90,17 @@ public struct DecisionEngine: Sendable {
         }
     }
 
-    private func constraintStopping(_ row: DecisionRow, _ context: EvaluationContext) -> Constraint? {
-        framework.constraints.first { constraint in
-            constraint.categories.contains(row.then) && context.evaluate(constraint.require) != .bool(true)
+    /// The first constraint on the row's category that does not hold, and its absence when
+    /// it could not be evaluated.
+    private func constraintStopping(_ row: DecisionRow, _ context: EvaluationContext) -> (Constraint, Absence?)? {
+        for constraint in framework.constraints where constraint.categories.contains(row.then) {
+            switch context.condition(constraint.require) {
+            case .bool(true): continue
+            case .missing(let absence): return (constraint, absence)
+            default: return (constraint, nil)
+            }
         }
+        return nil
     }
 
     private func indicator(category: String, designation: String?) -> String? {

@@ -30,12 +30,14 @@ struct EvaluationContext {
         func priorGraded(before index: Int) -> Int? {
             inspections[..<max(index, 0)].lastIndex { $0.framework == .graded }
         }
-        let last = inspections.count - 1
+        // An inspection after the date of the run was not known then: a categorisation made
+        // on an earlier date sees only the inspections up to it.
+        let last = (inspections.lastIndex { $0.date <= runDate } ?? -1)
         latest = InspectionFacts(inspections: inspections, index: last >= 0 ? last : nil, priorGradedIndex: priorGraded(before: last),
                                  reading: framework.inspectionReading, runDate: runDate, isPrevious: false)
         previous = InspectionFacts(inspections: inspections, index: last >= 1 ? last - 1 : nil, priorGradedIndex: priorGraded(before: last - 1),
                                    reading: framework.inspectionReading, runDate: runDate, isPrevious: true)
-        newHeadteacherLimit = framework.parameterIndex("new_headteacher_months").flatMap { parameters[$0] } ?? 12
+        newHeadteacherLimit = framework.parameterIndex("new_headteacher_months").flatMap { parameters[safe: $0] ?? nil } ?? 12
         derived = Array(repeating: .missing(Absence(.notYetDecided)), count: framework.derivedSlots.count)
     }
 
@@ -63,7 +65,7 @@ struct EvaluationContext {
         case .designation: return designation
         case .category: return category
         case .parameter(let index):
-            guard let value = parameters[index] else { return .missing(Absence(.parameterNotSet(framework.parameters[index].id))) }
+            guard let value = parameters[safe: index] ?? nil else { return .missing(Absence(.parameterNotSet(framework.parameters[index].id))) }
             return .number(value)
         }
     }

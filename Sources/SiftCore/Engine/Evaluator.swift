@@ -35,15 +35,15 @@ extension EvaluationContext {
             if a.isMissing { return a }
             let b = evaluate(rhs)
             if b.isMissing { return b }
-            return .bool(Self.compare(op, a, b))
+            return Self.compare(op, a, b).map(Value.bool) ?? .missing(Absence(.notComparable, fact: Self.path(of: lhs) ?? Self.path(of: rhs) ?? ""))
         case .not(let inner):
-            let value = evaluate(inner)
+            let value = condition(inner)
             guard case .bool(let flag) = value else { return value }
             return .bool(!flag)
         case .and(let items):
             var unknown: Value?
             for item in items {
-                let value = evaluate(item)
+                let value = condition(item)
                 switch value {
                 case .bool(false): return value
                 case .bool(true): continue
@@ -54,7 +54,7 @@ extension EvaluationContext {
         case .or(let items):
             var unknown: Value?
             for item in items {
-                let value = evaluate(item)
+                let value = condition(item)
                 switch value {
                 case .bool(true): return value
                 case .bool(false): continue
@@ -65,14 +65,25 @@ extension EvaluationContext {
         case .inList(let lhs, let items, let negated):
             let value = evaluate(lhs)
             if value.isMissing { return value }
-            let found = items.contains { Self.compare(.equal, value, evaluate($0)) }
-            return .bool(found != negated)
+            // A list item with no value (a parameter not set) makes membership unknown
+            // unless the value is found among the others.
+            var unknown: Value?
+            for item in items {
+                let candidate = evaluate(item)
+                if candidate.isMissing { unknown = unknown ?? candidate; continue }
+                switch Self.compare(.equal, value, candidate) {
+                case true: return .bool(!negated)
+                case false: continue
+                case nil: unknown = unknown ?? .missing(Absence(.notComparable, fact: Self.path(of: lhs) ?? ""))
+                }
+            }
+            return unknown ?? .bool(negated)
         case .isMissing(let inner, let negated):
             return .bool(evaluate(inner).isMissing != negated)
         case .count(let items):
             var count = 0
             for item in items {
-                let value = evaluate(item)
+                let value = condition(item)
                 switch value {
                 case .bool(true): count += 1
                 case .bool(false): continue
@@ -83,7 +94,22 @@ extension EvaluationContext {
         }
     }
 
-    static func compare(_ op: ComparisonOperator, _ a: Value, _ b: Value) -> Bool {
+    /// Evaluates an expression that must be true or false: any other value is unknown.
+    func condition(_ expression: Expression) -> Value {
+        let value = evaluate(expression)
+        switch value {
+        case .bool, .missing: return value
+        default: return .missing(Absence(.notACondition, fact: Self.path(of: expression) ?? ""))
+        }
+    }
+
+    static func path(of expression: Expression) -> String? {
+        if case .fact(_, let path) = expression { return path }
+        return nil
+    }
+
+    /// Compares two present values; nil when they are of kinds that cannot be compared.
+    static func compare(_ op: ComparisonOperator, _ a: Value, _ b: Value) -> Bool? {
         switch (a, b) {
         case (.number(let x), .number(let y)):
             switch op {
@@ -94,13 +120,26 @@ extension EvaluationContext {
             case .greater: return x > y
             case .greaterOrEqual: return x >= y
             }
-        case (.text(let x), .text(let y)): return op == .equal ? x == y : (op == .notEqual ? x != y : false)
-        case (.bool(let x), .bool(let y)): return op == .equal ? x == y : (op == .notEqual ? x != y : false)
-        // A number compared with a category code written as text, e.g. la.other values.
-        case (.number(let x), .text(let y)), (.text(let y), .number(let x)):
-            guard let parsed = Double(y) else { return op == .notEqual }
+        case (.text(let x), .text(let y)):
+            switch op {
+            case .equal: return x == y
+            case .notEqual: return x != y
+            default: return nil
+            }
+        case (.bool(let x), .bool(let y)):
+            switch op {
+            case .equal: return x == y
+            case .notEqual: return x != y
+            default: return nil
+            }
+        // A number written as text (an la.other value, a category code) compares as a number.
+        case (.number(let x), .text(let y)):
+            guard let parsed = Double(y) else { return nil }
             return compare(op, .number(x), .number(parsed))
-        default: return op == .notEqual
+        case (.text(let x), .number(let y)):
+            guard let parsed = Double(x) else { return nil }
+            return compare(op, .number(parsed), .number(y))
+        default: return nil
         }
     }
 }

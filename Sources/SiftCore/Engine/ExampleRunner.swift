@@ -51,6 +51,10 @@ public enum ExampleRunner {
         }
         for member in expect["entitlements"]?.members ?? [] {
             let items = result.entitlements.filter { $0.kind == member.key }
+            if let present = member.value.bool {
+                if present == items.isEmpty { failures.append("entitlement \(member.key): expected it \(present ? "present" : "absent")") }
+                continue
+            }
             let actual = items.isEmpty ? nil : items.reduce(0.0) { $0 + ($1.amount ?? $1.max ?? $1.min ?? 0) }
             if !near(member.value.number, actual) {
                 failures.append("entitlement \(member.key): expected \(member.value.text ?? "?"), got \(actual.map(Tree.format) ?? "none")")

@@ -43,7 +43,7 @@ struct InspectionFacts {
         case .satisfactory, .requiresImprovement:
             guard case .number(let grade) = overall(inspection) else { return overall(inspection) }
             // Only a graded 3 carries the era's name; a reading of a later inspection as 3 is RI.
-            let satisfactory = grade == 3 && inspection.framework == .graded && inspection.isSatisfactoryEra
+            let satisfactory = grade == 3 && (inspection.framework == .graded || inspection.framework == .earlyYears) && inspection.isSatisfactoryEra
             return .bool(fact == .satisfactory ? satisfactory : (grade == 3 && !satisfactory))
         case .categoryOfConcern: return .text(inspection.categoryOfConcern.rawValue)
         case .safeguarding: return inspection.safeguarding.map { .text($0.rawValue) } ?? notRecorded(fact)
@@ -51,6 +51,13 @@ struct InspectionFacts {
             return inspection.earlyYearsRequirements.map { .text($0.rawValue) } ?? notRecorded(fact)
         }
     }
+
+    /// Judgements every 2024/25 inspection gives (early years and sixth form only where there are such pupils).
+    static let coreKeyJudgements: [KeyJudgement] = [.qualityOfEducation, .behaviourAndAttitudes, .personalDevelopment, .leadershipAndManagement]
+    /// Areas every report card grades (early years and sixth form only where there are such pupils).
+    static let coreReportCardAreas: [ReportCardArea] = [
+        .inclusion, .curriculumAndTeaching, .achievement, .attendanceAndBehaviour, .personalDevelopmentAndWellbeing, .leadershipAndGovernance,
+    ]
 
     private func judgement(_ inspection: Inspection, _ key: KeyJudgement, _ fact: OfstedFact) -> Value {
         if let grade = inspection.keyJudgements[key] { return .number(Double(grade)) }
@@ -60,7 +67,8 @@ struct InspectionFacts {
 
     private func overall(_ inspection: Inspection) -> Value {
         let fact = OfstedFact.overall
-        // Ofsted places a school in a category of concern only when it is inadequate.
+        // Ofsted places a school in a category of concern only when it is inadequate, so a
+        // framework that reads an overall grade at all reads such an inspection as 4.
         let concern = inspection.categoryOfConcern != .none
         switch inspection.framework {
         case .graded:
@@ -69,23 +77,29 @@ struct InspectionFacts {
             if let grade = inspection.overallEffectiveness { return .number(Double(grade)) }
             return missing(fact, .earlyYearsWithoutGrade(inspection.date, inspection.earlyYearsRequirements))
         case .ungraded2024:
-            if concern { return .number(4) }
+            if concern && reading.ungradedOverall != .none { return .number(4) }
             switch reading.ungradedOverall {
             case .worstKeyJudgement:
-                guard let worst = inspection.keyJudgements.values.max() else { return notRecorded(fact) }
-                return .number(Double(worst))
+                // The worst of the judgements every inspection gives; with one of them missing
+                // the worst cannot be known.
+                for core in Self.coreKeyJudgements where inspection.keyJudgements[core] == nil {
+                    return missing(fact, .coreJudgementMissing(core.rawValue.replacing("_", with: " ")))
+                }
+                return .number(Double(inspection.keyJudgements.values.max()!))
             case .qualityOfEducation:
                 return inspection.keyJudgements[.qualityOfEducation].map { .number(Double($0)) } ?? notRecorded(fact)
             case .previousGraded: return previousGraded(fact)
             case .none: return missing(fact, .noOverallGrade(inspection.date))
             }
         case .reportCard2025:
-            if concern { return .number(4) }
+            if concern && reading.reportCardOverall != .none { return .number(4) }
             let base: Value
             switch reading.reportCardOverall {
             case .worstArea:
-                guard let worst = inspection.reportCard.values.map({ reading.scale[$0.rawValue - 1] }).max() else { return notRecorded(fact) }
-                base = .number(Double(worst))
+                for core in Self.coreReportCardAreas where inspection.reportCard[core] == nil {
+                    return missing(fact, .coreJudgementMissing(core.rawValue.replacing("_", with: " ")))
+                }
+                base = .number(Double(inspection.reportCard.values.map { reading.scale[$0.rawValue - 1] }.max()!))
             case .leadershipAndGovernance:
                 guard let grade = inspection.reportCard[.leadershipAndGovernance] else { return notRecorded(fact) }
                 base = .number(Double(reading.scale[grade.rawValue - 1]))

@@ -89,6 +89,12 @@ extension EstablishmentReader {
         if inspection.framework != .reportCard2025 && !inspection.reportCard.isEmpty {
             problem(field + ".reportCard", "only report_card_2025 inspections have report cards", node)
         }
+        if inspection.framework == .reportCard2025 && !inspection.keyJudgements.isEmpty {
+            problem(field, "report cards have evaluation areas, not the key judgements of earlier frameworks", node)
+        }
+        if inspection.categoryOfConcern != .none, let grade = inspection.overallEffectiveness, grade != 4 {
+            problem(field + ".categoryOfConcern", "\(inspection.categoryOfConcern.rawValue) goes with an inadequate (4) overall grade, but the grade given is \(grade)", node)
+        }
     }
 
     /// A grade as a number 1–4 or in words.

@@ -11,10 +11,10 @@ extension EstablishmentReader {
             let field = "measures[\(index)]"
             guard let members = element.members else { problem(field, "expected an object, found \(element.kindName)", element); continue }
             checkKeys(members, known: Self.measureKeys, prefix: field + ".")
-            guard let measureNode = element["measure"] else { problem(field + ".measure", "required, but missing", element); continue }
+            guard let measureNode = element["measure"], !measureNode.isNull else { problem(field + ".measure", "required, but missing", element); continue }
             guard let id: MeasureID = optionalEnum(measureNode, field + ".measure") else { continue }
             guard let year = optionalInteger(element["year"], field + ".year", range: 2000...2100) else {
-                if element["year"] == nil { problem(field + ".year", "required, but missing", element) }
+                if element["year"]?.isNull ?? true { problem(field + ".year", "required, but missing", element) }
                 continue
             }
             var record = MeasureRecord(year: year)

@@ -30,16 +30,29 @@ public enum EvidenceFile {
         }
     }
 
-    /// The file's bytes, read straight into one buffer of the file's size.
+    /// The file's bytes: sized in one go for a regular file, read in chunks from a pipe.
     static func readBytes(_ path: String) throws(Failure) -> [UInt8] {
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw Failure(message: "cannot read the evidence file \(path): no such file") }
+        if (status.st_mode & S_IFMT) == S_IFDIR { throw Failure(message: "\(path) is a folder, not an evidence file") }
         guard let handle = fopen(path, "rb") else { throw Failure(message: "cannot read the evidence file \(path)") }
         defer { fclose(handle) }
-        guard fseek(handle, 0, SEEK_END) == 0 else { throw Failure(message: "cannot read the evidence file \(path)") }
-        let size = ftell(handle)
-        guard size >= 0, fseek(handle, 0, SEEK_SET) == 0 else { throw Failure(message: "cannot read the evidence file \(path)") }
-        var bytes = [UInt8](repeating: 0, count: size)
-        let count = bytes.withUnsafeMutableBytes { fread($0.baseAddress, 1, size, handle) }
-        if count != size || ferror(handle) != 0 { throw Failure(message: "an error reading \(path)") }
+        var bytes: [UInt8]
+        if (status.st_mode & S_IFMT) == S_IFREG {
+            let size = Int(status.st_size)
+            bytes = [UInt8](repeating: 0, count: size)
+            let count = bytes.withUnsafeMutableBytes { fread($0.baseAddress, 1, size, handle) }
+            bytes.removeLast(size - count)
+        } else {
+            bytes = []
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let count = fread(&chunk, 1, chunk.count, handle)
+                bytes.append(contentsOf: chunk[0..<count])
+                if count < chunk.count { break }
+            }
+        }
+        if ferror(handle) != 0 { throw Failure(message: "an error reading \(path)") }
         return bytes
     }
 }

@@ -41,17 +41,19 @@ enum Implication {
 
     static func atom(_ expression: Expression) -> Atom {
         switch expression {
-        case .fact(_, let path):
+        // Only a fact that is always true/false can be read as a flag: an la.other or
+        // derived value may be text, which is unknown as a condition but not as `!= false`.
+        case .fact(let ref, let path) where isBoolean(ref):
             return Atom(path: path, constraint: .flag(true))
-        case .not(.fact(_, let path)):
+        case .not(.fact(let ref, let path)) where isBoolean(ref):
             return Atom(path: path, constraint: .flag(false))
         case .isMissing(.fact(_, let path), let negated):
             return Atom(path: path, constraint: .missing(!negated))
-        case .compare(let op, .fact(_, let path), let literal):
+        case .compare(let op, .fact(let ref, let path), let literal) where isTyped(ref, literal):
             return compareAtom(path, op, literal) ?? opaque(expression)
-        case .compare(let op, let literal, .fact(_, let path)):
+        case .compare(let op, let literal, .fact(let ref, let path)) where isTyped(ref, literal):
             return compareAtom(path, flipped(op), literal) ?? opaque(expression)
-        case .inList(.fact(_, let path), let items, let negated):
+        case .inList(.fact(let ref, let path), let items, let negated) where items.allSatisfy({ isTyped(ref, $0) }):
             let words = items.compactMap { item -> String? in if case .word(let word) = item { return word } else { return nil } }
             if words.count == items.count { return Atom(path: path, constraint: .words(Set(words), negated: negated)) }
             let numbers = items.compactMap { item -> Double? in if case .number(let number) = item { return number } else { return nil } }
@@ -59,6 +61,38 @@ enum Implication {
             return opaque(expression)
         default:
             return opaque(expression)
+        }
+    }
+
+    /// Facts whose value is always true/false (or missing).
+    private static func isBoolean(_ ref: FactRef) -> Bool {
+        switch ref {
+        case .localOther, .derived, .designation, .category: return false
+        default:
+            if case .bool = domain(ref) { return true }
+            return false
+        }
+    }
+
+    /// Whether comparing the fact with the literal is as the literal says: words that look
+    /// like numbers compare numerically against text values, so they are not reasoned about,
+    /// and untyped facts (la.other, derived) compared with true/false are not either.
+    private static func isTyped(_ ref: FactRef, _ literal: Expression) -> Bool {
+        switch literal {
+        case .word(let word): return Double(word) == nil
+        case .bool: return isBoolean(ref)
+        default: return true
+        }
+    }
+
+    private static func domain(_ ref: FactRef) -> FactDomain {
+        switch ref {
+        case .establishment(let fact): return FactCatalog.domain(of: fact)
+        case .ofsted(let fact, _): return FactCatalog.domain(of: fact)
+        case .local(let fact): return FactCatalog().domain(of: fact)
+        case .measure(_, let field), .measureField(let field): return FactCatalog.domain(of: field)
+        case .flag, .trend: return .bool
+        default: return .number
         }
     }
 

@@ -57,6 +57,9 @@ public struct Absence: Sendable, Equatable {
         case notYetDecided
         case noFlags
         case noRecordInScope
+        case notComparable
+        case notACondition
+        case coreJudgementMissing(String)
     }
 
     public let why: Why
@@ -70,7 +73,7 @@ public struct Absence: Sendable, Equatable {
 
     public var kind: Kind {
         switch why {
-        case .notRecorded, .measureNotRecorded, .componentNotRecorded, .noDataYear: return .notRecorded
+        case .notRecorded, .measureNotRecorded, .componentNotRecorded, .noDataYear, .coreJudgementMissing: return .notRecorded
         default: return .knownMissing
         }
     }
@@ -103,6 +106,9 @@ public struct Absence: Sendable, Equatable {
         case .notYetDecided: return "\(fact) is not yet decided"
         case .noFlags: return "this framework has no flags"
         case .noRecordInScope: return "no measure record in scope"
+        case .notComparable: return "\(fact) holds a value of another kind than it is compared with"
+        case .notACondition: return "\(fact) is not true or false, so it cannot stand as a condition"
+        case .coreJudgementMissing(let judgement): return "the inspection does not record its \(judgement), so no overall reading is made"
         }
     }
 

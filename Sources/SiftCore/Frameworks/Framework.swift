@@ -234,14 +234,20 @@ public struct PlannedActivity: Sendable, Codable {
     public var kind: String?
 }
 
+/// A funding weight: a number written in the file, or a parameter the authority sets.
+public enum Weight: Sendable, Equatable {
+    case number(Double)
+    case parameter(Int)
+}
+
 public struct FundingRule: Sendable {
     public enum Kind: String, Sendable { case perPupilByCategory = "per_pupil_by_category", triggeredPerPupil = "triggered_per_pupil" }
     public var id: String
     public var kind: Kind
     public var rateParameter: Int
-    public var weights: [String: Double]
+    public var weights: [String: Weight]
     /// Optional further weighting by data designation (Coventry: "The A to D data designation will have an impact on network funding allocation").
-    public var designationWeights: [String: Double]
+    public var designationWeights: [String: Weight]
     public var triggers: Set<String>
     public var citation: Citation
 }

@@ -82,7 +82,7 @@ extension FrameworkLoader {
             guard let entry = mapping(element, "a category", required: ["code", "name"], optional: ["description", "severity"]),
                   let code = text(entry["code"], "code"), let name = text(entry["name"], "name") else { return nil }
             if !seen.insert(code).inserted { issue(element, "the code '\(code)' is defined twice in \(what)") }
-            let severity = number(entry["severity"], "severity").map { Int($0) } ?? index + 1
+            let severity = integer(entry["severity"], "severity", 1...1000) ?? index + 1
             return Category(code: code, name: name, description: text(entry["description"], "description"), severity: severity)
         }
     }
@@ -116,15 +116,10 @@ extension FrameworkLoader {
             }
             if let scale = mapping(card["scale"], "scale", required: Set(ReportCardGrade.allCases.map(\.name)), optional: []) {
                 reading.scale = ReportCardGrade.allCases.map { grade in
-                    let value = number(scale[grade.name], grade.name).map { Int($0) } ?? 4
-                    if !(1...4).contains(value) { issue(scale[grade.name], "\(grade.name) must read as a grade from 1 to 4") }
-                    return value
+                    integer(scale[grade.name], "\(grade.name) (a grade)", 1...4) ?? 4
                 }
             }
-            if let value = number(card["safeguarding_not_met"], "safeguarding_not_met") {
-                if !(1...4).contains(Int(value)) { issue(card["safeguarding_not_met"], "safeguarding_not_met must be a grade from 1 to 4") }
-                reading.safeguardingNotMet = Int(value)
-            }
+            reading.safeguardingNotMet = integer(card["safeguarding_not_met"], "safeguarding_not_met (a grade)", 1...4)
         }
         return reading
     }

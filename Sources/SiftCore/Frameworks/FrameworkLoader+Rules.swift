@@ -40,6 +40,10 @@ extension FrameworkLoader {
                   let id = text(item["id"], "id") else { return nil }
             // Parsed before the id is added: a rule cannot use itself.
             guard let (when, source) = condition(item["when"], "when") else { return nil }
+            if when.facts.contains(where: { if case .category = $0.ref { return true }; if case .designation = $0.ref { return true }; return false }) {
+                issue(item["when"], "a derived value is worked out before any table runs, so it cannot use category or designation")
+                return nil
+            }
             if catalog.derivedIDs.contains(id) { issue(element, "'\(id)' is defined twice"); return nil }
             catalog.derivedIDs.append(id)
             return DerivedRule(id: id, slot: catalog.derivedIDs.count - 1, when: when, whenText: source, citation: citation(item))
@@ -60,6 +64,9 @@ extension FrameworkLoader {
                 if !hasDesignations { issue(entry["sets"], "a table sets designation, but the framework lists no designations") }
                 output = .designation
             default:
+                if catalog.derivedIDs.contains(sets) {
+                    issue(entry["sets"], "'\(sets)' is already the name of a derived value; a table's output needs a name of its own")
+                }
                 output = .derived(slot: catalog.derivedIDs.count, name: sets)
             }
             let rows: [DecisionRow] = list(entry["rows"], "rows").compactMap { rowNode in

@@ -68,24 +68,8 @@ extension FrameworkLoader {
                 issue(entry["rate"], "rate '\(rateName)' is not a parameter of this framework")
                 return nil
             }
-            var weights: [String: Double] = [:]
-            if let weightNode = entry["weights"], let members = weightNode.members {
-                for member in members {
-                    guard catalog.categoryCodes.contains(member.key) else {
-                        issue(member.value, "weight for '\(member.key)', which is not a category")
-                        continue
-                    }
-                    weights[member.key] = number(member.value, "a weight")
-                }
-            }
-            var designationWeights: [String: Double] = [:]
-            for member in entry["designation_weights"]?.members ?? [] {
-                guard catalog.designationCodes.contains(member.key) else {
-                    issue(member.value, "designation weight for '\(member.key)', which is not a designation")
-                    continue
-                }
-                designationWeights[member.key] = number(member.value, "a weight")
-            }
+            let weights = readWeights(entry["weights"], codes: catalog.categoryCodes, what: "category")
+            let designationWeights = readWeights(entry["designation_weights"], codes: catalog.designationCodes, what: "designation")
             let triggers = Set(list(entry["triggers"], "triggers").compactMap { categoryCode($0, "a trigger") })
             switch kind {
             case .perPupilByCategory where weights.isEmpty: issue(entry, "per_pupil_by_category needs weights for its categories")
@@ -94,6 +78,25 @@ extension FrameworkLoader {
             }
             return FundingRule(id: id, kind: kind, rateParameter: rate, weights: weights, designationWeights: designationWeights, triggers: triggers, citation: citation(entry))
         }
+    }
+
+    /// Weights by code: each a number, or the id of a parameter the authority sets.
+    func readWeights(_ node: Tree?, codes: Set<String>, what: String) -> [String: Weight] {
+        var weights: [String: Weight] = [:]
+        for member in node?.members ?? [] {
+            guard codes.contains(member.key) else {
+                issue(member.value, "a weight for '\(member.key)', which is not a \(what)")
+                continue
+            }
+            if let value = member.value.number {
+                weights[member.key] = .number(value)
+            } else if let name = member.value.text, let index = catalog.parameterIDs.firstIndex(of: name) {
+                weights[member.key] = .parameter(index)
+            } else {
+                issue(member.value, "the weight for '\(member.key)' must be a number or a parameter of this framework")
+            }
+        }
+        return weights
     }
 
     func readExamples(_ node: Tree?) -> [WorkedExample] {
@@ -117,7 +120,7 @@ extension FrameworkLoader {
                 if let value = number(member.value, "a parameter value") { parameters[member.key] = value }
             }
             return WorkedExample(id: id, description: text(entry["description"], "description"),
-                                 year: number(entry["year"], "year").map { Int($0) }, runDate: runDate,
+                                 year: integer(entry["year"], "year", 2000...2100), runDate: runDate,
                                  evidence: evidence, expect: expect, parameters: parameters, line: element.line)
         }
     }

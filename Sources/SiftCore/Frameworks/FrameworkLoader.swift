@@ -80,7 +80,18 @@ public final class FrameworkLoader {
     func number(_ node: Tree?, _ what: String) -> Double? {
         guard let node, !node.isNull else { return nil }
         guard let number = node.number else { issue(node, "\(what) should be a number, found \(node.kindName)"); return nil }
+        guard number.isFinite else { issue(node, "\(what) must be a finite number"); return nil }
         return number
+    }
+
+    /// A whole number within a range, or a line-numbered issue.
+    func integer(_ node: Tree?, _ what: String, _ range: ClosedRange<Int>) -> Int? {
+        guard let value = number(node, what) else { return nil }
+        guard value.isFinite, value.rounded() == value, let whole = Int(exactly: value), range.contains(whole) else {
+            issue(node, "\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            return nil
+        }
+        return whole
     }
 
     func citation(_ node: Tree) -> Citation {

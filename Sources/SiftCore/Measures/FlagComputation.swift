@@ -7,14 +7,13 @@ extension DecisionEngine {
         var latest: [Value] = [], trend: [Value] = []
         latest.reserveCapacity(spec.items.count)
         trend.reserveCapacity(spec.items.count)
-        let limit = context.dataYear ?? Int.max
         for item in spec.items {
             let records = context.establishment.records(item.measure)
             func flagged(_ record: MeasureRecord) -> Value {
                 context.currentRecord = record
                 context.currentMeasure = item.measure
                 defer { context.currentRecord = nil; context.currentMeasure = nil }
-                return context.evaluate(item.when)
+                return context.condition(item.when)
             }
             var outcome = FlagOutcome(id: item.id, measure: item.measure, year: context.dataYear)
             // The flag in the latest data year.
@@ -34,8 +33,18 @@ extension DecisionEngine {
             var newer: MeasureRecord?, older: MeasureRecord?
             switch spec.trendYears {
             case .consecutivePublished:
-                for record in records.reversed() where record.status == .published && record.year <= limit {
-                    if newer == nil { newer = record } else { older = record; break }
+                // The data year itself, and the year before it, passing over only years
+                // recorded as not published (DfE published no KS2 progress for 2020–2022).
+                // A year absent from the evidence, suppressed or with no cohort breaks the run.
+                if let year = context.dataYear, let index = records.lastIndex(where: { $0.year == year }), records[index].status == .published {
+                    newer = records[index]
+                    var expected = year - 1
+                    for record in records[..<index].reversed() {
+                        guard record.year == expected else { break }
+                        if record.status == .published { older = record; break }
+                        guard record.status == .notPublished else { break }
+                        expected -= 1
+                    }
                 }
             case .consecutiveCalendar:
                 if let year = context.dataYear {

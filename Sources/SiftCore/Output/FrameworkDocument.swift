@@ -100,8 +100,17 @@ public struct FrameworkDocument: Encodable, Sendable {
             let source = [rule.citation.cite.map { " Source: \($0)." }, rule.citation.note.map { " Reading: \($0)" }].compactMap { $0 }.joined()
             switch rule.kind {
             case .perPupilByCategory:
-                let weights = framework.categories.map { "\($0.code) × \(Tree.format(rule.weights[$0.code] ?? 0))" }.joined(separator: ", ")
-                let byDesignation = rule.designationWeights.sorted { $0.key < $1.key }.map { "\($0.key) × \(Tree.format($0.value))" }.joined(separator: ", ")
+                func describe(_ weight: Weight?) -> String {
+                    switch weight {
+                    case .number(let number): return Tree.format(number)
+                    case .parameter(let index):
+                        let parameter = framework.parameters[index]
+                        return "\(parameter.id) (\(parameter.value.map(Tree.format) ?? "not set"))"
+                    case nil: return "none"
+                    }
+                }
+                let weights = framework.categories.map { "\($0.code) × \(describe(rule.weights[$0.code]))" }.joined(separator: ", ")
+                let byDesignation = rule.designationWeights.sorted { $0.key < $1.key }.map { "\($0.key) × \(describe($0.value))" }.joined(separator: ", ")
                 return "\(rule.id): pupils × \(rate) × the category's weight (\(weights))" + (byDesignation.isEmpty ? "" : " × the designation's weight (\(byDesignation))") + "." + source
             case .triggeredPerPupil:
                 return "\(rule.id): pupils × \(rate) for categories \(rule.triggers.sorted().joined(separator: ", "))." + source

@@ -33,6 +33,10 @@ struct Categorise: ParsableCommand {
     @Option(help: "Write the output to this file instead of standard output.")
     var output: String?
 
+    func validate() throws {
+        if let year, !(2000...2100).contains(year) { throw ValidationError("--year must be an academic year from 2000 to 2100, e.g. 2023 for 2022/23") }
+    }
+
     func run() throws {
         let loaded = try loadFramework(framework)
         let overrides = try parseSettings(settings, framework: loaded)
@@ -43,7 +47,13 @@ struct Categorise: ParsableCommand {
             (set, results) = WorkedExamples.categorise(loaded, overrides: overrides)
         } else {
             guard let evidence else { throw ValidationError("give --evidence FILE, or --examples to categorise the framework's worked examples") }
-            set = try EvidenceFile.read(path: evidence)
+            do {
+                set = try EvidenceFile.read(path: evidence)
+            } catch {
+                // Evidence that cannot be read at all is bad input, like evidence with problems: exit 2.
+                printError(error.description)
+                throw ExitCode(2)
+            }
             results = DecisionEngine(framework: loaded, overrides: overrides).categoriseAll(set.establishments, runDate: runDate, dataYear: year)
         }
         let report = ResultRendering.report(framework: loaded, results: results, problems: set.problems, rejected: set.rejected.count)
@@ -91,7 +101,7 @@ func parseSettings(_ settings: [String], framework: Framework) throws -> [String
     var overrides: [String: Double] = [:]
     for setting in settings {
         let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let value = Double(parts[1]) else {
+        guard parts.count == 2, let value = Double(parts[1]), value.isFinite else {
             throw ValidationError("--set takes NAME=NUMBER, e.g. --set network_rate_per_pupil=40; got '\(setting)'")
         }
         guard framework.parameterIndex(parts[0]) != nil else {
