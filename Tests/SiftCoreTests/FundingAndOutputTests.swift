@@ -1,3 +1,4 @@
+import Foundation
 import SiftCore
 import Testing
 
@@ -57,10 +58,14 @@ struct FundingAndOutputTests {
         let school = try establishment(#"{"urn":"1","name":"=cmd","kind":"academy_converter","inspections":[{"date":"2023-03-01","framework":"graded","overallEffectiveness":3,"leadershipAndManagement":3}]}"#)
         let result = DecisionEngine(framework: framework).categorise(school, runDate: october2023)
         let report = ResultRendering.report(framework: framework, results: [result], problems: [], rejected: 0)
-        let json = try ResultRendering.json(report)
-        #expect(json.contains("\"format\" : \"sift-results/1\""))
-        #expect(json.contains("\"passedOver\""))
-        #expect(json.contains("maintained-only"))
+        let json = ResultRendering.json(report)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(document["format"] as? String == "sift-results/1")
+        let results = try #require(document["results"] as? [[String: Any]])
+        let passedOver = try #require(results.first?["passedOver"] as? [[String: Any]])
+        #expect(passedOver.first?["constraint"] as? String == "maintained-only")
+        let summary = try #require(document["summary"] as? [String: Any])
+        #expect(summary["categorised"] as? Int == 1)
         #expect(ResultRendering.csv(report).contains("'=cmd"))
     }
 

@@ -1,9 +1,10 @@
 /// Writes a `Tree` as JSON. Used for generated evidence files and worked examples.
 public enum TreeWriter {
-    public static func json(_ tree: Tree, indent: Bool = false) -> String {
+    /// - Parameter depth: the indentation level the tree starts at, when it is part of a larger document.
+    public static func json(_ tree: Tree, indent: Bool = false, depth: Int = 0) -> String {
         var out = ""
-        out.reserveCapacity(1 << 16)
-        write(tree, into: &out, depth: 0, indent: indent)
+        out.reserveCapacity(1 << 12)
+        write(tree, into: &out, depth: depth, indent: indent)
         return out
     }
 
@@ -17,26 +18,40 @@ public enum TreeWriter {
             out += "["
             for (index, element) in elements.enumerated() {
                 if index > 0 { out += "," }
-                if indent { out += "\n" + String(repeating: "  ", count: depth + 1) }
+                if indent { out += newline(depth + 1) }
                 write(element, into: &out, depth: depth + 1, indent: indent)
             }
-            if indent && !elements.isEmpty { out += "\n" + String(repeating: "  ", count: depth) }
+            if indent && !elements.isEmpty { out += newline(depth) }
             out += "]"
         case .object(let members):
             out += "{"
             for (index, member) in members.enumerated() {
                 if index > 0 { out += "," }
-                if indent { out += "\n" + String(repeating: "  ", count: depth + 1) }
+                if indent { out += newline(depth + 1) }
                 writeString(member.key, into: &out)
                 out += indent ? ": " : ":"
                 write(member.value, into: &out, depth: depth + 1, indent: indent)
             }
-            if indent && !members.isEmpty { out += "\n" + String(repeating: "  ", count: depth) }
+            if indent && !members.isEmpty { out += newline(depth) }
             out += "}"
         }
     }
 
+    /// A newline and the indentation of a depth, made once.
+    private static let newlines: [String] = (0..<32).map { "\n" + String(repeating: "  ", count: $0) }
+
+    private static func newline(_ depth: Int) -> String {
+        depth < newlines.count ? newlines[depth] : "\n" + String(repeating: "  ", count: depth)
+    }
+
     private static func writeString(_ text: String, into out: inout String) {
+        // Most text needs no escaping: append it whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += "\""
+            out += text
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

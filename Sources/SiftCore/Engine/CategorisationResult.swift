@@ -1,7 +1,7 @@
-/// What Sift decided for one establishment and why. Its JSON form is the stable output of
-/// `sift categorise --format json` (docs/results-format.md).
-public struct CategorisationResult: Sendable, Encodable {
-    public enum Status: String, Sendable, Encodable { case categorised, uncategorised }
+/// What Sift decided for one establishment and why. Its JSON form (`tree`, in
+/// ResultTrees.swift) is the stable output of `sift categorise --format json` (docs/results-format.md).
+public struct CategorisationResult: Sendable {
+    public enum Status: String, Sendable { case categorised, uncategorised }
 
     public var urn: String
     public var name: String
@@ -30,12 +30,12 @@ public struct CategorisationResult: Sendable, Encodable {
     public var hasGaps: Bool { notApplied.contains { $0.missingKind == Absence.Kind.notRecorded.rawValue } }
 }
 
-public struct Code: Sendable, Encodable, Equatable {
+public struct Code: Sendable, Equatable {
     public var code: String
     public var name: String
 }
 
-public struct JudgementProposal: Sendable, Encodable {
+public struct JudgementProposal: Sendable {
     public var table: String
     public var row: String
     public var proposed: String
@@ -43,7 +43,7 @@ public struct JudgementProposal: Sendable, Encodable {
     public var why: String
 }
 
-public struct Reason: Sendable, Encodable {
+public struct Reason: Sendable {
     public var table: String
     public var row: String
     public var outcome: String
@@ -53,7 +53,7 @@ public struct Reason: Sendable, Encodable {
     public var facts: [NamedValue]
 }
 
-public struct NamedValue: Sendable, Encodable {
+public struct NamedValue: Sendable {
     public var name: String
     public var value: String
     public var missing: Bool
@@ -65,7 +65,7 @@ public struct NamedValue: Sendable, Encodable {
     }
 }
 
-public struct NotApplied: Sendable, Encodable {
+public struct NotApplied: Sendable {
     public var table: String
     public var row: String
     public var fact: String
@@ -81,7 +81,7 @@ public struct NotApplied: Sendable, Encodable {
     }
 }
 
-public struct PassedOver: Sendable, Encodable {
+public struct PassedOver: Sendable {
     public var table: String
     public var row: String
     public var wouldBe: String
@@ -92,7 +92,7 @@ public struct PassedOver: Sendable, Encodable {
 
 /// A flag's outcome. `latest` and `trend` are true, false or null (could not be evaluated);
 /// `status` says why a year raised no flag when its measure was not published or recorded.
-public struct FlagOutcome: Sendable, Encodable {
+public struct FlagOutcome: Sendable {
     public var id: String
     public var measure: MeasureID
     public var year: Int?
@@ -106,16 +106,8 @@ public struct FlagOutcome: Sendable, Encodable {
     }
 }
 
-extension MeasureID: Encodable {}
 
-extension Day: Encodable {
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-}
-
-public struct PlanOutcome: Sendable, Encodable {
+public struct PlanOutcome: Sendable {
     public var allocation: Double
     public var unit: String
     public var total: Double
@@ -123,7 +115,7 @@ public struct PlanOutcome: Sendable, Encodable {
     public var cite: String?
 }
 
-public struct FundingLine: Sendable, Encodable {
+public struct FundingLine: Sendable {
     public var id: String
     public var amount: Double?
     public var pupils: Int?

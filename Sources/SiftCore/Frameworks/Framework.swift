@@ -190,7 +190,7 @@ public struct EntitlementRule: Sendable {
 
 /// One thing a category brings. A reference type: every result of a run shares the
 /// framework's items rather than copying their text.
-public final class EntitlementItem: Sendable, Encodable {
+public final class EntitlementItem: Sendable {
     public let kind: String
     public let amount: Double?
     public let min: Double?

@@ -3,18 +3,18 @@ import Foundation
 /// Renders categorisation results for `sift categorise`: text for people, JSON for
 /// programs (documented in docs/results-format.md), CSV for spreadsheets.
 public enum ResultRendering {
-    public struct Report: Encodable, Sendable {
-        public struct FrameworkInfo: Encodable, Sendable {
+    public struct Report: Sendable {
+        public struct FrameworkInfo: Sendable {
             public var id: String
             public var name: String
             public var authority: String
         }
-        public struct Problem: Encodable, Sendable {
+        public struct Problem: Sendable {
             public var urn: String
             public var field: String
             public var message: String
         }
-        public struct Summary: Encodable, Sendable {
+        public struct Summary: Sendable {
             public var establishments: Int
             public var categorised: Int
             public var uncategorised: Int
@@ -46,10 +46,27 @@ public enum ResultRendering {
                            byCategory: byCategory))
     }
 
-    public static func json(_ report: Report) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(report), as: UTF8.self)
+    public static func json(_ report: Report) -> String {
+        var out = ""
+        writeJSON(report) { out += $0 }
+        return out
+    }
+
+    /// Writes the report's JSON in pieces, a few hundred results at a time, so a national
+    /// run's output never has to be held whole.
+    public static func writeJSON(_ report: Report, to emit: (String) -> Void) {
+        var head = TreeWriter.json(.object(report.headTree), indent: true)
+        head.removeLast(2)  // the newline and closing brace: the results follow
+        emit(head + ",\n  \"results\": [")
+        var chunk = ""
+        for (index, result) in report.results.enumerated() {
+            chunk += (index == 0 ? "\n    " : ",\n    ") + TreeWriter.json(result.tree, indent: true, depth: 2)
+            if chunk.utf8.count > 1 << 20 { emit(chunk); chunk = "" }
+        }
+        emit(chunk + (report.results.isEmpty ? "],\n" : "\n  ],\n"))
+        let tail = TreeWriter.json(.object(report.tailTree), indent: true)
+        emit("  " + tail.dropFirst(4))
+        emit("\n")
     }
 
     public static let csvHeader = [

@@ -57,17 +57,21 @@ struct Categorise: ParsableCommand {
             results = DecisionEngine(framework: loaded, overrides: overrides).categoriseAll(set.establishments, runDate: runDate, dataYear: year)
         }
         let report = ResultRendering.report(framework: loaded, results: results, problems: set.problems, rejected: set.rejected.count)
-        let rendered: String
-        switch format {
-        case .text: rendered = ResultRendering.text(report)
-        case .json: rendered = try ResultRendering.json(report) + "\n"
-        case .csv: rendered = ResultRendering.csv(report)
-        }
+        let handle: FileHandle
         if let output {
-            try rendered.write(toFile: output, atomically: true, encoding: .utf8)
+            guard FileManager.default.createFile(atPath: output, contents: nil), let file = FileHandle(forWritingAtPath: output) else {
+                throw ValidationError("cannot write the output file \(output)")
+            }
+            handle = file
         } else {
-            FileHandle.standardOutput.write(Data(rendered.utf8))
+            handle = FileHandle.standardOutput
         }
+        switch format {
+        case .text: handle.write(Data(ResultRendering.text(report).utf8))
+        case .json: ResultRendering.writeJSON(report) { handle.write(Data($0.utf8)) }
+        case .csv: handle.write(Data(ResultRendering.csv(report).utf8))
+        }
+        if output != nil { try handle.close() }
         for problem in set.problems { printError("evidence: \(problem)") }
         for result in results {
             for gap in result.notApplied where gap.missingKind == "not_recorded" {
