@@ -19,6 +19,15 @@ struct EdgeCaseTests {
         return try FrameworkLoader.load(yaml: yaml, file: "edge.yaml")
     }
 
+    /// Category 1 for an inadequate reading, otherwise 2.
+    static let inadequateOrNot = frameworkYAML(tables: """
+      - id: category
+        sets: category
+        rows:
+          - { id: r1, when: "ofsted.overall == 4", then: "1" }
+        otherwise: { then: "2" }
+    """)
+
     func decide(_ framework: Framework, _ json: String, on date: Day = october2023) throws -> CategorisationResult {
         DecisionEngine(framework: framework).categorise(try establishment(json), runDate: date)
     }
@@ -81,13 +90,7 @@ struct EdgeCaseTests {
 
     @Test("a category of concern is not read as grade 4 by a framework that reads no overall grade")
     func concernWithReadingNone() throws {
-        let yaml = frameworkYAML(tables: """
-          - id: category
-            sets: category
-            rows:
-              - { id: r1, when: "ofsted.overall == 4", then: "1" }
-            otherwise: { then: "2" }
-        """).replacing("ungraded_2024: { overall: worst_key_judgement }", with: "ungraded_2024: { overall: none }")
+        let yaml = Self.inadequateOrNot.replacing("ungraded_2024: { overall: worst_key_judgement }", with: "ungraded_2024: { overall: none }")
         let f = try FrameworkLoader.load(yaml: yaml, file: "none.yaml")
         let result = try decide(f, #"{"urn":"1","name":"N","kind":"community","inspections":[{"date":"2025-01-10","framework":"ungraded_2024","categoryOfConcern":"special_measures"}]}"#, on: Day(year: 2025, month: 10, day: 1)!)
         #expect(result.category?.code == "2")
@@ -133,13 +136,7 @@ struct EdgeCaseTests {
         ("exceptional: 1,", "exceptional: .nan,"),
     ])
     func frameworkNumbers(_ change: (String, String)) {
-        let yaml = frameworkYAML(tables: """
-          - id: category
-            sets: category
-            rows:
-              - { id: r1, when: "ofsted.overall == 4", then: "1" }
-            otherwise: { then: "2" }
-        """).replacing(change.0, with: change.1)
+        let yaml = Self.inadequateOrNot.replacing(change.0, with: change.1)
         #expect(issues(yaml).contains { $0.first?.isNumber == true })
     }
 

@@ -41,12 +41,7 @@ public struct JSONReader {
         while true {
             skipSpace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "}"), !streamed { index += 1; break }
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a quoted key") }
-            let key = try readString()
-            skipSpace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':' after key \"\(key)\"") }
-            index += 1
-            skipSpace()
+            let key = try readKey()
             if key == wanted, index < bytes.count, bytes[index] == UInt8(ascii: "[") {
                 streamed = true
                 var position = 0
@@ -132,12 +127,7 @@ public struct JSONReader {
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
         while true {
             skipSpace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a quoted key") }
-            let key = try readString()
-            skipSpace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':' after key \"\(key)\"") }
-            index += 1
-            skipSpace()
+            let key = try readKey()
             // A key given twice would leave it unclear which value counts.
             if members.contains(where: { $0.key == key }) { throw fail("the key \"\(key)\" is given twice in one object") }
             members.append(Tree.Member(key: key, value: try readValue()))
@@ -147,6 +137,17 @@ public struct JSONReader {
             if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
             throw fail("expected ',' or '}' in an object")
         }
+    }
+
+    /// A member's quoted key and the colon after it, leaving the reader at its value.
+    private mutating func readKey() throws(Failure) -> String {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a quoted key") }
+        let key = try readString()
+        skipSpace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':' after key \"\(key)\"") }
+        index += 1
+        skipSpace()
+        return key
     }
 
     private mutating func readArray() throws(Failure) -> Tree.Value {
