@@ -19,6 +19,12 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/leaf-kit.git", from: "1.14.3"),
     ],
     targets: [
         .target(
@@ -27,10 +33,25 @@ let package = Package(
             resources: [.copy("Resources/Frameworks")],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "SiftWeb",
+            dependencies: [
+                "SiftCore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Leaf", package: "leaf"),
+                .product(name: "LeafKit", package: "leaf-kit"),
+            ],
+            resources: [.copy("Resources/Views"), .copy("Resources/Public")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "sift",
             dependencies: [
                 "SiftCore",
+                "SiftWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -39,6 +60,14 @@ let package = Package(
             name: "sift-bench",
             dependencies: ["SiftCore"],
             path: "Benchmarks/sift-bench",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SiftWebTests",
+            dependencies: [
+                "SiftWeb",
+                .product(name: "VaporTesting", package: "vapor"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

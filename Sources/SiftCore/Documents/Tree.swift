@@ -13,6 +13,11 @@ public struct Tree: Sendable {
     public struct Member: Sendable {
         public let key: String
         public let value: Tree
+
+        public init(key: String, value: Tree) {
+            self.key = key
+            self.value = value
+        }
     }
 
     public let value: Value
@@ -77,7 +82,7 @@ extension Tree {
         }
     }
 
-    static func format(_ number: Double) -> String {
+    public static func format(_ number: Double) -> String {
         if number.rounded() == number, abs(number) < 1e15 { return String(Int(number)) }
         return String(number)
     }

@@ -1,0 +1,89 @@
+import Foundation
+import Fluent
+import SiftCore
+import Vapor
+
+/// The establishment list (search, filter, sort, pages), one establishment's page, and the
+/// list as CSV. Every lookup goes through `EstablishmentScope`.
+struct EstablishmentController {
+    static let pageSize = 50
+
+    struct Filters: Content {
+        var q: String?
+        var category: String?
+        var kind: String?
+        var phase: String?
+        var network: String?
+        var page: Int?
+    }
+
+    private func filtered(_ request: Request, _ user: User, _ filters: Filters) -> QueryBuilder<EstablishmentRecord> {
+        let query = EstablishmentScope.query(for: user, on: request.db)
+        if let text = filters.q?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            query.group(.or) { group in
+                group.filter(\.$urn == text)
+                group.filter(\.$searchName ~~ text.lowercased())
+            }
+        }
+        if let category = filters.category, !category.isEmpty { query.filter(\.$proposedCategory == category) }
+        if let kind = filters.kind, !kind.isEmpty { query.filter(\.$kind == kind) }
+        if let phase = filters.phase, !phase.isEmpty { query.filter(\.$phase == phase) }
+        if let network = filters.network, !network.isEmpty { query.filter(\.$network == network) }
+        return query
+    }
+
+    func list(_ request: Request) async throws -> Response {
+        let user = try request.requireUser().user
+        let filters = try request.query.decode(Filters.self)
+        let authority = try await user.$authority.get(on: request.db)
+        let framework = try request.sift.framework(authority.frameworkID)
+        let total = try await filtered(request, user, filters).count()
+        let pageCount = max(1, (total + Self.pageSize - 1) / Self.pageSize)
+        let page = min(max(filters.page ?? 1, 1), pageCount)
+        let records = try await filtered(request, user, filters).sort(\.$name).sort(\.$urn)
+            .range(((page - 1) * Self.pageSize)..<(page * Self.pageSize)).all()
+        let networks = try await EstablishmentScope.query(for: user, on: request.db).unique().field(\.$network).all().compactMap(\.network).sorted()
+        func link(page: Int) -> String {
+            var parts: [String] = []
+            for (name, value) in [("q", filters.q), ("category", filters.category), ("kind", filters.kind), ("phase", filters.phase), ("network", filters.network)] {
+                if let value, !value.isEmpty { parts.append("\(name)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") }
+            }
+            parts.append("page=\(page)")
+            return SiteRoute.establishments.path + "?" + parts.joined(separator: "&")
+        }
+        func options(_ values: [(String, String)], selected: String?) -> [EstablishmentListContext.Option] {
+            values.map { .init(value: $0.0, label: $0.1, selected: $0.0 == selected) }
+        }
+        let context = EstablishmentListContext(
+            layout: try await LayoutContext.make(request, title: "Establishments", current: .establishments),
+            query: filters.q ?? "",
+            categories: options(framework.categories.map { ($0.code, "\($0.code) – \($0.name)") }, selected: filters.category),
+            kinds: options(EstablishmentKind.allCases.map { ($0.rawValue, $0.rawValue.replacingOccurrences(of: "_", with: " ")) }, selected: filters.kind),
+            phases: options(Phase.allCases.map { ($0.rawValue, $0.rawValue.replacingOccurrences(of: "_", with: " ")) }, selected: filters.phase),
+            networks: options(networks.map { ($0, $0) }, selected: filters.network),
+            rows: records.map { record in
+                .init(urn: record.urn, name: record.name, href: SiteRoute.establishment(urn: record.urn).path,
+                      kind: record.kind.replacingOccurrences(of: "_", with: " "), phase: record.phase ?? "", network: record.network ?? "",
+                      category: record.proposedCategory ?? "", categoryName: record.proposedCategory.flatMap { framework.category($0)?.name } ?? "Not categorised",
+                      judgement: record.needsJudgement)
+            },
+            total: total, page: page, pageCount: pageCount,
+            previousHref: page > 1 ? link(page: page - 1) : nil, nextHref: page < pageCount ? link(page: page + 1) : nil,
+            exportHref: SiteRoute.establishmentsCSV.path)
+        return try await request.view.render("establishments", context).encodeResponse(for: request)
+    }
+
+    func csv(_ request: Request) async throws -> Response {
+        let user = try request.requireUser().user
+        let records = try await EstablishmentScope.query(for: user, on: request.db).sort(\.$name).all()
+        var lines = [CSVField.row(["urn", "name", "kind", "phase", "network", "proposed_category", "proposed_designation", "needs_judgement"])]
+        for record in records {
+            lines.append(CSVField.row([record.urn, record.name, record.kind, record.phase ?? "", record.network ?? "",
+                                       record.proposedCategory ?? "", record.proposedDesignation ?? "", record.needsJudgement ? "yes" : "no"]))
+        }
+        let response = Response(status: .ok, body: .init(string: lines.joined(separator: "\n") + "\n"))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"establishments.csv\"")
+        return response
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Fluent
+import SiftCore
+import Vapor
+
+/// One establishment: its evidence, its category with reasons and citations, its support
+/// and plan, and its history of decisions.
+struct EstablishmentPageController {
+    func show(_ request: Request) async throws -> Response {
+        let user = try request.requireUser().user
+        guard let urn = request.parameters.get("urn") else { throw Abort(.notFound) }
+        let record = try await EstablishmentScope.find(urn: urn, for: user, on: request.db)
+        let authority = try await user.$authority.get(on: request.db)
+        let framework = try request.sift.framework(authority.frameworkID)
+        let establishment = try Proposals.establishment(record)
+        let result = DecisionEngine(framework: framework).categorise(establishment, runDate: Day(request.now))
+        let decisions = try await DecisionRecord.query(on: request.db).filter(\.$establishment.$id == record.requireID())
+            .with(\.$decidedBy).sort(\.$decidedAt, .descending).all()
+        let context = EstablishmentContext(
+            layout: try await LayoutContext.make(request, title: record.name, current: .establishment(urn: record.urn)),
+            urn: record.urn, name: record.name,
+            details: Self.details(establishment),
+            inspections: establishment.inspections.reversed().map(Self.inspectionRow),
+            measureYears: Self.years(establishment).map(String.init),
+            measures: Self.measureRows(establishment),
+            local: Self.local(establishment),
+            category: result.category?.code ?? "", categoryName: result.category?.name ?? "",
+            designation: result.designation.map { "\($0.code) – \($0.name)" } ?? "", indicator: result.indicator ?? "",
+            judgement: result.judgement.map { "A professional judgement between \($0.alternatives.joined(separator: " and ")): \($0.proposed) is proposed. \($0.why)" } ?? "",
+            reasons: result.reasons.map { reason in
+                .init(table: reason.table, row: reason.row, outcome: reason.outcome, condition: reason.condition ?? "no earlier rule applied",
+                      cite: reason.cite ?? "", note: reason.note ?? "", facts: reason.facts.map { .init(label: $0.name, value: $0.value) })
+            },
+            notApplied: result.notApplied.map { "\($0.row): \($0.why)" },
+            entitlements: result.entitlements.map(EntitlementText.short),
+            plan: result.plan?.activities.map { .init(term: $0.term, activity: $0.activity, amount: Tree.format($0.amount)) } ?? [],
+            planTotal: result.plan.map { "\(Tree.format($0.total)) of \(Tree.format($0.allocation)) \($0.unit)" } ?? "",
+            history: decisions.map { decision in
+                .init(year: decision.academicYear, category: decision.category, status: decision.status.rawValue.replacingOccurrences(of: "_", with: " "),
+                      reason: decision.reason ?? "", who: decision.decidedBy?.name ?? "", when: Day(decision.decidedAt).description)
+            })
+        return try await request.view.render("establishment", context).encodeResponse(for: request)
+    }
+
+    static func details(_ e: Establishment) -> [EstablishmentContext.Fact] {
+        var facts: [EstablishmentContext.Fact] = [.init(label: "Kind", value: e.kind.rawValue.replacingOccurrences(of: "_", with: " "))]
+        if let phase = e.phase { facts.append(.init(label: "Phase", value: phase.rawValue.replacingOccurrences(of: "_", with: " "))) }
+        if let pupils = e.pupils { facts.append(.init(label: "Pupils on roll", value: String(pupils))) }
+        if let network = e.network { facts.append(.init(label: "Network", value: network)) }
+        if let start = e.headteacher?.startDate { facts.append(.init(label: "Headteacher since", value: start.description)) }
+        return facts
+    }
+
+    static func inspectionRow(_ inspection: Inspection) -> EstablishmentContext.InspectionRow {
+        let grades = ["", "Outstanding", "Good", "Requires improvement", "Inadequate"]
+        var overall = inspection.overallEffectiveness.map { grades[$0] } ?? "No overall grade"
+        if inspection.overallEffectiveness == 3 && inspection.isSatisfactoryEra { overall = "Satisfactory" }
+        if inspection.framework == .reportCard2025 {
+            overall = inspection.reportCard.sorted { $0.key.rawValue < $1.key.rawValue }
+                .map { "\($0.key.rawValue.replacingOccurrences(of: "_", with: " ")): \($0.value.name.replacingOccurrences(of: "_", with: " "))" }.joined(separator: "; ")
+        }
+        return .init(date: inspection.date.description, framework: inspection.framework.rawValue.replacingOccurrences(of: "_", with: " "), overall: overall,
+                     leadership: inspection.keyJudgements[.leadershipAndManagement].map { grades[$0] } ?? "",
+                     concern: inspection.categoryOfConcern == .none ? "" : inspection.categoryOfConcern.rawValue.replacingOccurrences(of: "_", with: " "))
+    }
+
+    static func years(_ e: Establishment) -> [Int] {
+        Array(Set(e.measures.flatMap { $0.map(\.year) })).sorted()
+    }
+
+    /// A row per measure, a cell per year; a year without a figure says why, never shows zero.
+    static func measureRows(_ e: Establishment) -> [EstablishmentContext.MeasureRow] {
+        let years = years(e)
+        return MeasureID.allCases.compactMap { id in
+            let records = e.records(id)
+            guard !records.isEmpty else { return nil }
+            let values = years.map { year -> String in
+                guard let record = records.first(where: { $0.year == year }) else { return "–" }
+                guard record.status == .published, let value = record.value else { return record.status.rawValue.replacingOccurrences(of: "_", with: " ") }
+                if let lower = record.lower, let upper = record.upper { return "\(Tree.format(value)) (\(Tree.format(lower)) to \(Tree.format(upper)))" }
+                return Tree.format(value)
+            }
+            return .init(measure: id.rawValue.replacingOccurrences(of: "_", with: " "), values: values)
+        }
+    }
+
+    static func local(_ e: Establishment) -> [EstablishmentContext.Fact] {
+        let l = e.local
+        let pairs: [(String, String?)] = [
+            ("Data trend", l.trend?.rawValue), ("Risk at the next inspection", l.risk?.rawValue), ("LA view of effectiveness", l.view?.rawValue),
+            ("Validated self-evaluation", l.sefValidatedGrade.map(String.init)), ("Governance", l.governanceRag?.rawValue),
+            ("Capacity to improve", l.capacityToImprove?.rawValue), ("Specific vulnerability", l.vulnerability),
+            ("Previous category", l.previousCategory),
+        ]
+        return pairs.compactMap { label, value in value.map { .init(label: label, value: $0.replacingOccurrences(of: "_", with: " ")) } }
+    }
+}

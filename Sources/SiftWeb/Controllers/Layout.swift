@@ -1,0 +1,21 @@
+import Foundation
+import Fluent
+import Vapor
+
+extension LayoutContext {
+    /// The layout for a page, with the navigation its user may use.
+    static func make(_ request: Request, title: String, current: SiteRoute?) async throws -> LayoutContext {
+        guard let signedIn = request.signedIn else { return LayoutContext(title: title, signedIn: nil, csrf: nil, navigation: []) }
+        let user = signedIn.user
+        let authority = try await user.$authority.get(on: request.db)
+        var navigation: [NavigationItem] = []
+        if user.role == .schoolUser, let urn = user.establishmentURN {
+            navigation.append(.init(label: "Your establishment", href: SiteRoute.establishment(urn: urn).path, current: current.map { "\($0)" } == "\(SiteRoute.establishment(urn: urn))"))
+        } else {
+            navigation.append(.init(label: "Overview", href: SiteRoute.overview.path, current: current.map { "\($0)" } == "\(SiteRoute.overview)"))
+            navigation.append(.init(label: "Establishments", href: SiteRoute.establishments.path, current: current.map { "\($0)" } == "\(SiteRoute.establishments)"))
+        }
+        return LayoutContext(title: title, signedIn: .init(name: user.name, role: user.role.label, authority: authority.name),
+                             csrf: signedIn.session.csrfToken, navigation: navigation)
+    }
+}

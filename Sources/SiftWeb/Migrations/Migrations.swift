@@ -1,0 +1,129 @@
+import Fluent
+
+/// Every migration, in the order it runs. Each is reversible.
+enum Migrations {
+    static let all: [any AsyncMigration] = [
+        CreateAuthority(), CreateUser(), CreateUserSession(), CreateEstablishment(), CreateDecision(), CreateAuditEntry(),
+    ]
+}
+
+struct CreateAuthority: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(Authority.schema)
+            .id()
+            .field("code", .string, .required)
+            .field("name", .string, .required)
+            .field("framework_id", .string, .required)
+            .field("created_at", .datetime)
+            .unique(on: "code")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(Authority.schema).delete()
+    }
+}
+
+struct CreateUser: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(User.schema)
+            .id()
+            .field("authority_id", .uuid, .required, .references(Authority.schema, "id"))
+            .field("email", .string, .required)
+            .field("name", .string, .required)
+            .field("password_hash", .string, .required)
+            .field("role", .string, .required)
+            .field("establishment_urn", .string)
+            .field("network", .string)
+            .field("failed_sign_ins", .int, .required)
+            .field("locked_until", .datetime)
+            .field("created_at", .datetime)
+            .unique(on: "email")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(User.schema).delete()
+    }
+}
+
+struct CreateUserSession: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(UserSession.schema)
+            .id()
+            .field("token_hash", .string, .required)
+            .field("user_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
+            .field("csrf_token", .string, .required)
+            .field("created_at", .datetime, .required)
+            .field("last_seen_at", .datetime, .required)
+            .unique(on: "token_hash")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(UserSession.schema).delete()
+    }
+}
+
+struct CreateEstablishment: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(EstablishmentRecord.schema)
+            .id()
+            .field("authority_id", .uuid, .required, .references(Authority.schema, "id"))
+            .field("urn", .string, .required)
+            .field("name", .string, .required)
+            .field("search_name", .string, .required)
+            .field("kind", .string, .required)
+            .field("phase", .string)
+            .field("network", .string)
+            .field("evidence", .string, .required)
+            .field("proposed_category", .string)
+            .field("proposed_designation", .string)
+            .field("needs_judgement", .bool, .required)
+            .field("updated_at", .datetime)
+            .unique(on: "authority_id", "urn")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(EstablishmentRecord.schema).delete()
+    }
+}
+
+struct CreateDecision: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(DecisionRecord.schema)
+            .id()
+            .field("authority_id", .uuid, .required, .references(Authority.schema, "id"))
+            .field("establishment_id", .uuid, .required, .references(EstablishmentRecord.schema, "id"))
+            .field("academic_year", .int, .required)
+            .field("category", .string, .required)
+            .field("designation", .string)
+            .field("status", .string, .required)
+            .field("reason", .string)
+            .field("decided_by", .uuid, .references(User.schema, "id"))
+            .field("decided_at", .datetime, .required)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(DecisionRecord.schema).delete()
+    }
+}
+
+struct CreateAuditEntry: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(AuditEntry.schema)
+            .id()
+            .field("authority_id", .uuid, .references(Authority.schema, "id"))
+            .field("user_id", .uuid, .references(User.schema, "id"))
+            .field("action", .string, .required)
+            .field("detail", .string, .required)
+            .field("at", .datetime, .required)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(AuditEntry.schema).delete()
+    }
+}

@@ -1,0 +1,38 @@
+import Fluent
+import Vapor
+
+/// An establishment of one authority, with its evidence in the documented evidence format.
+final class EstablishmentRecord: Model, @unchecked Sendable {
+    static let schema = "establishments"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "authority_id") var authority: Authority
+    @Field(key: "urn") var urn: String
+    @Field(key: "name") var name: String
+    /// The name in lower case, so search is case-blind on SQLite and PostgreSQL alike.
+    @Field(key: "search_name") var searchName: String
+    @Field(key: "kind") var kind: String
+    @OptionalField(key: "phase") var phase: String?
+    @OptionalField(key: "network") var network: String?
+    /// The establishment's evidence as JSON (docs/evidence-format.md).
+    @Field(key: "evidence") var evidence: String
+    /// The framework's proposal from the evidence, kept so lists need not re-run the engine.
+    @OptionalField(key: "proposed_category") var proposedCategory: String?
+    @OptionalField(key: "proposed_designation") var proposedDesignation: String?
+    @Field(key: "needs_judgement") var needsJudgement: Bool
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(authorityID: UUID, urn: String, name: String, kind: String, phase: String?, network: String?, evidence: String) {
+        self.$authority.id = authorityID
+        self.urn = urn
+        self.name = name
+        self.searchName = name.lowercased()
+        self.kind = kind
+        self.phase = phase
+        self.network = network
+        self.evidence = evidence
+        self.needsJudgement = false
+    }
+}

@@ -1,0 +1,55 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// What the command line asks of the web service, without it needing Vapor itself.
+public enum SiftServer {
+    /// A problem to show the person at the command line.
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Runs the service until it is stopped, loading demonstration data first if asked.
+    public static func serve(settings: ServerSettings, hostname: String, port: Int, demo: Bool,
+                             announce: @escaping @Sendable ([DemoData.Account]) -> Void) async throws {
+        try await withApplication(settings, arguments: ["sift", "serve", "--hostname", hostname, "--port", String(port)]) { app in
+            if demo { announce(try await DemoData.load(app)) }
+            try await app.execute()
+        }
+    }
+
+    public static func createAuthority(settings: ServerSettings, code: String, name: String, frameworkID: String) async throws {
+        try await withApplication(settings) { app in
+            try await Accounts.createAuthority(code: code, name: name, frameworkID: frameworkID, on: app)
+        }
+    }
+
+    /// Returns the new user's one-time password.
+    public static func createUser(settings: ServerSettings, authority: String, email: String, name: String, role: String,
+                                  establishmentURN: String?, network: String?) async throws -> String {
+        var password = ""
+        try await withApplication(settings) { app in
+            password = try await Accounts.createUser(authorityCode: authority, email: email, name: name, role: role,
+                                                     establishmentURN: establishmentURN, network: network, on: app)
+        }
+        return password
+    }
+
+    /// Opens the database (running migrations), does the work, and closes everything.
+    static func withApplication(_ settings: ServerSettings, arguments: [String] = ["sift"], _ work: (Application) async throws -> Void) async throws {
+        var environment = Environment(name: "production", arguments: arguments)
+        try LoggingSystem.bootstrap(from: &environment)
+        let app = try await Application.make(environment)
+        do {
+            try await configure(app, settings: settings)
+            try await work(app)
+        } catch let error as any AbortError {
+            try? await app.asyncShutdown()
+            throw Failure(description: error.reason)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}

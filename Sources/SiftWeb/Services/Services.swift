@@ -1,0 +1,41 @@
+import Foundation
+import Fluent
+import SiftCore
+import Vapor
+
+/// What request handlers share: the settings and the loaded frameworks. Kept in the
+/// application's storage and handed to handlers through `Request.services`.
+struct SiftServices: Sendable {
+    let settings: ServerSettings
+    let frameworks: [String: Framework]
+
+    func framework(_ id: String) throws -> Framework {
+        guard let framework = frameworks[id] else { throw Abort(.internalServerError, reason: "framework \(id) is not installed") }
+        return framework
+    }
+
+    static func loadFrameworks() throws -> [String: Framework] {
+        var frameworks: [String: Framework] = [:]
+        for path in BundledFrameworks.paths() {
+            let framework = try FrameworkLoader.load(path: path)
+            frameworks[framework.id] = framework
+        }
+        return frameworks
+    }
+}
+
+struct ServicesKey: StorageKey {
+    typealias Value = SiftServices
+}
+
+extension Application {
+    var sift: SiftServices {
+        get { storage[ServicesKey.self]! }
+        set { storage[ServicesKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var sift: SiftServices { application.sift }
+    var now: Date { sift.settings.now() }
+}

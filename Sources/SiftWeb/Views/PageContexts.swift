@@ -1,0 +1,145 @@
+/// The context of every page: what the layout needs. Each page's context embeds it.
+struct LayoutContext: Encodable, Sendable {
+    struct SignedIn: Encodable, Sendable {
+        var name: String
+        var role: String
+        var authority: String
+    }
+    struct NavigationItem: Encodable, Sendable {
+        var label: String
+        var href: String
+        var current: Bool
+    }
+
+    var title: String
+    var signedIn: SignedIn?
+    /// The token every form posts back, checked on the server.
+    var csrf: String?
+    var navigation: [NavigationItem]
+}
+
+/// One problem with a form, for the GOV.UK error summary and the field's own message.
+struct FieldError: Encodable, Sendable {
+    var field: String
+    var message: String
+}
+
+struct SignInContext: Encodable, Sendable {
+    var layout: LayoutContext
+    var email: String
+    var errors: [FieldError]
+}
+
+/// Establishments per category, with the bars of an SVG chart worked out here so the
+/// template only places them.
+struct OverviewContext: Encodable, Sendable {
+    struct Bar: Encodable, Sendable {
+        var code: String
+        var name: String
+        var count: Int
+        var y: Int
+        var width: Int
+        var labelY: Int
+        var href: String
+    }
+    var layout: LayoutContext
+    var authority: String
+    var framework: String
+    var total: Int
+    var uncategorised: Int
+    var awaitingJudgement: Int
+    var bars: [Bar]
+    var chartHeight: Int
+    var listHref: String
+}
+
+struct EstablishmentListContext: Encodable, Sendable {
+    struct Option: Encodable, Sendable {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+    struct Row: Encodable, Sendable {
+        var urn: String
+        var name: String
+        var href: String
+        var kind: String
+        var phase: String
+        var network: String
+        var category: String
+        var categoryName: String
+        var judgement: Bool
+    }
+    var layout: LayoutContext
+    var query: String
+    var categories: [Option]
+    var kinds: [Option]
+    var phases: [Option]
+    var networks: [Option]
+    var rows: [Row]
+    var total: Int
+    var page: Int
+    var pageCount: Int
+    var previousHref: String?
+    var nextHref: String?
+    var exportHref: String
+}
+
+struct EstablishmentContext: Encodable, Sendable {
+    struct Fact: Encodable, Sendable {
+        var label: String
+        var value: String
+    }
+    struct InspectionRow: Encodable, Sendable {
+        var date: String
+        var framework: String
+        var overall: String
+        var leadership: String
+        var concern: String
+    }
+    struct MeasureRow: Encodable, Sendable {
+        var measure: String
+        var values: [String]
+    }
+    struct ReasonItem: Encodable, Sendable {
+        var table: String
+        var row: String
+        var outcome: String
+        var condition: String
+        var cite: String
+        var note: String
+        var facts: [Fact]
+    }
+    struct PlanRow: Encodable, Sendable {
+        var term: String
+        var activity: String
+        var amount: String
+    }
+    struct HistoryRow: Encodable, Sendable {
+        var year: Int
+        var category: String
+        var status: String
+        var reason: String
+        var who: String
+        var when: String
+    }
+    var layout: LayoutContext
+    var urn: String
+    var name: String
+    var details: [Fact]
+    var inspections: [InspectionRow]
+    var measureYears: [String]
+    var measures: [MeasureRow]
+    var local: [Fact]
+    var category: String
+    var categoryName: String
+    var designation: String
+    var indicator: String
+    var judgement: String
+    var reasons: [ReasonItem]
+    var notApplied: [String]
+    var entitlements: [String]
+    var plan: [PlanRow]
+    var planTotal: String
+    var history: [HistoryRow]
+}

@@ -1,0 +1,93 @@
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+@testable import SiftWeb
+import Testing
+import Vapor
+import VaporTesting
+
+/// A clock tests can move forward.
+final class TestClock: Sendable {
+    private let current = NIOLockedValueBox(Date(timeIntervalSince1970: 1_760_000_000))
+    var now: Date { current.withLockedValue { $0 } }
+    func advance(by seconds: TimeInterval) { current.withLockedValue { $0 += seconds } }
+}
+
+/// Runs a test against a fresh Sift with demonstration data: in-memory SQLite, or the
+/// PostgreSQL database in SIFT_TEST_POSTGRES_URL (its schema reset first).
+func withSift(clock: TestClock = TestClock(), _ test: (Application, [DemoData.Account]) async throws -> Void) async throws {
+    try await withApp(configure: { app in
+        let database: ServerSettings.Database
+        if let url = ProcessInfo.processInfo.environment["SIFT_TEST_POSTGRES_URL"], !url.isEmpty {
+            database = .postgres(url: url)
+        } else {
+            database = .memory
+        }
+        try await configure(app, settings: ServerSettings(database: database, now: { clock.now }))
+        if case .postgres = database {
+            try await app.autoRevert()
+            try await app.autoMigrate()
+        }
+    }) { app in
+        app.passwords.use(.plaintext)  // fast hashing for tests: production uses Bcrypt (tested apart)
+        let accounts = try await DemoData.load(app)
+        try await test(app, accounts)
+    }
+}
+
+/// A browser: keeps cookies between requests.
+final class Browser: @unchecked Sendable {
+    let app: Application
+    var cookies: [String: String] = [:]
+
+    init(_ app: Application) { self.app = app }
+
+    var cookieHeader: HTTPHeaders {
+        var headers = HTTPHeaders()
+        if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        return headers
+    }
+
+    @discardableResult
+    func get(_ path: String) async throws -> TestingHTTPResponse {
+        var captured: TestingHTTPResponse?
+        try await app.testing().test(.GET, path, headers: cookieHeader) { captured = $0 }
+        keep(captured!)
+        return captured!
+    }
+
+    @discardableResult
+    func post(_ path: String, form: [String: String]) async throws -> TestingHTTPResponse {
+        var headers = cookieHeader
+        headers.contentType = .urlEncodedForm
+        let body = form.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        var captured: TestingHTTPResponse?
+        try await app.testing().test(.POST, path, headers: headers, body: ByteBuffer(string: body)) { captured = $0 }
+        keep(captured!)
+        return captured!
+    }
+
+    private func keep(_ response: TestingHTTPResponse) {
+        for header in response.headers[.setCookie] {
+            let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1).map(String.init)
+            guard pair.count == 2 else { continue }
+            if pair[1].isEmpty || header.contains("Max-Age=0") { cookies[pair[0]] = nil } else { cookies[pair[0]] = pair[1] }
+        }
+    }
+
+    /// The hidden CSRF value in the last page's form.
+    static func csrf(in page: String) -> String? {
+        guard let range = page.range(of: "name=\"csrf\" value=\"") else { return nil }
+        let rest = page[range.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+    }
+
+    func signIn(_ email: String, _ password: String) async throws -> TestingHTTPResponse {
+        let page = try await get("/sign-in")
+        return try await post("/sign-in", form: ["email": email, "password": password, "csrf": Self.csrf(in: page.body.string) ?? ""])
+    }
+}
+
+extension Array where Element == DemoData.Account {
+    func password(_ email: String) -> String { first { $0.email == email }!.password }
+}
