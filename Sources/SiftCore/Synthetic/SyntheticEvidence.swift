@@ -33,7 +33,7 @@ public struct SyntheticEvidence {
         let grade = random.pick([(1, 15), (2, 64), (3, 16), (4, 5)])
         var fields: [(String, Tree?)] = [
             ("urn", .string(String(100_000 + index))),
-            ("name", .string("\(Self.names[index % Self.names.count]) \(isSchool ? (phase == .secondary ? "Academy" : "Primary") : "Nursery") \(index)")),
+            ("name", .string(Self.name(index, kind: kind, phase: phase))),
             ("authority", .string("Synthetic")),
             ("kind", .string(kind.rawValue)),
             ("phase", .string(phase.rawValue)),
@@ -174,6 +174,30 @@ public struct SyntheticEvidence {
             ])),
         ])
     }
+
+    /// "Abbey Lane Primary School": a place, a street and what it is; unique for the first
+    /// 768 establishments, then numbered.
+    static func name(_ index: Int, kind: EstablishmentKind, phase: Phase) -> String {
+        let label: String
+        switch kind.setting {
+        case .pvi: label = "Day Nursery"
+        case .childminder: label = "Childminding"
+        case .outOfHours: label = "Out of School Club"
+        case .school:
+            if kind.isSpecial { label = "School" }
+            else if phase == .secondary { label = kind.isAcademy ? "Academy" : "High School" }
+            else if kind == .voluntaryAided || kind == .voluntaryControlled { label = "Church of England Primary School" }
+            else { label = kind.isAcademy ? "Primary Academy" : "Primary School" }
+        }
+        let base = "\(names[index % names.count]) \(streets[(index / names.count) % streets.count]) \(label)"
+        let round = index / (names.count * streets.count)
+        return round == 0 ? base : "\(base) \(round + 1)"
+    }
+
+    static let streets = [
+        "Lane", "Road", "Hill", "Green", "Park", "Vale", "Court", "Street", "Way", "Fields", "Gate", "Rise",
+        "Meadow", "Bridge", "End", "Cross", "Common", "Row", "Wood", "Brook", "Dale", "View", "Moor", "Mount",
+    ]
 
     static let names = [
         "Abbey", "Beech", "Brook", "Castle", "Cedar", "Chestnut", "Church", "Elm", "Fairfield", "Fern", "Field", "Glebe",

@@ -31,7 +31,7 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     // Order matters: headers go on every response, errors included.
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware(secure: settings.secure))
-    app.middleware.use(ErrorMiddleware.default(environment: app.environment))
+    app.middleware.use(ErrorPageMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: assets + "/"))
     app.middleware.use(SessionAuthenticationMiddleware())
 

@@ -63,7 +63,7 @@ struct EstablishmentController {
             networks: options(networks.map { ($0, $0) }, selected: filters.network),
             rows: records.map { record in
                 .init(urn: record.urn, name: record.name, href: SiteRoute.establishment(urn: record.urn).path,
-                      kind: record.kind.replacingOccurrences(of: "_", with: " "), phase: record.phase ?? "", network: record.network ?? "",
+                      kind: record.kind.replacingOccurrences(of: "_", with: " "), phase: (record.phase ?? "").replacingOccurrences(of: "_", with: " "), network: record.network ?? "",
                       category: record.proposedCategory ?? "", categoryName: record.proposedCategory.flatMap { framework.category($0)?.name } ?? "Not categorised",
                       judgement: record.needsJudgement)
             },

@@ -20,7 +20,7 @@ struct OverviewController {
         let bars = framework.categories.enumerated().map { index, category in
             let count = counts[category.code] ?? 0
             return OverviewContext.Bar(code: category.code, name: category.name, count: count, y: 8 + index * 36,
-                                       width: max(2, count * 380 / largest), labelY: 26 + index * 36,
+                                       width: max(2, count * 480 / largest), labelY: 26 + index * 36,
                                        href: SiteRoute.establishments.path + "?category=" + (category.code.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
         }
         let context = OverviewContext(

@@ -66,7 +66,7 @@ public enum DemoData {
                 // Give each establishment a URN and a network of this authority.
                 var members = element.members ?? []
                 let urn = String(200_000 + index * 10_000 + position)
-                let network = "\(spec.name.split(separator: " ").first ?? "") network \(position % 5 + 1)"
+                let network = "\(spec.code.capitalized) network \(position % 5 + 1)"
                 members = members.map { member in
                     switch member.key {
                     case "urn": return Tree.Member(key: "urn", value: .string(urn))
@@ -106,7 +106,7 @@ public enum DemoData {
                 user.lockedUntil = nil
                 try await user.save(on: database)
             } else {
-                try await User(authorityID: authorityID, email: email, name: "\(spec.name.split(separator: " ").first ?? "") \(role.label.lowercased())",
+                try await User(authorityID: authorityID, email: email, name: "\(spec.code.capitalized) \(role.label.lowercased())",
                                passwordHash: hash, role: role, establishmentURN: urn, network: network).save(on: database)
             }
             accounts.append(Account(authority: spec.name, email: email, role: role.label, password: password, note: note))
