@@ -6,6 +6,10 @@ import Testing
 import Vapor
 import VaporTesting
 
+/// The suites that use a database, run one test at a time: on PostgreSQL they share one
+/// database, whose schema each test resets.
+@Suite(.serialized) enum DatabaseSuites {}
+
 /// A clock tests can move forward.
 final class TestClock: Sendable {
     private let current = NIOLockedValueBox(Date(timeIntervalSince1970: 1_760_000_000))

@@ -5,7 +5,8 @@ import Testing
 import Vapor
 import VaporTesting
 
-@Suite("The web service", .serialized)
+extension DatabaseSuites {
+@Suite("The web service")
 struct WebTests {
     @Test("the sign-in page has a CSRF field and every response carries the security headers")
     func signInPage() async throws {
@@ -158,4 +159,5 @@ struct WebTests {
             #expect(try Bcrypt.verify(password, created: user.passwordHash))
         }
     }
+}
 }

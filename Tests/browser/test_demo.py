@@ -1,12 +1,21 @@
 """End to end in a real browser: what an officer and a school's user see, and do not."""
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def submit_and_wait(browser, button, until):
+    """Clicks a form's button and waits for the page it leads to: a click does not wait."""
+    button.click()
+    WebDriverWait(browser, 10).until(lambda driver: until in driver.current_url)
 
 
 def sign_in(browser, server, email):
     browser.get(server["base"] + "/sign-in")
     browser.find_element(By.ID, "email").send_keys(email)
     browser.find_element(By.ID, "password").send_keys(server["passwords"][email])
-    browser.find_element(By.CSS_SELECTOR, "form[action='/sign-in'] button").click()
+    button = browser.find_element(By.CSS_SELECTOR, "form[action='/sign-in'] button")
+    button.click()
+    WebDriverWait(browser, 10).until(lambda driver: "/sign-in" not in driver.current_url)
 
 
 def test_wrong_password_shows_the_error_summary(browser, server):
@@ -30,8 +39,7 @@ def test_officer_sees_the_overview_and_an_establishments_reasons(browser, server
     page = browser.find_element(By.TAG_NAME, "main").text
     assert "Why" in page
     assert "From the framework" in page
-    browser.find_element(By.CSS_SELECTOR, "form[action='/sign-out'] button").click()
-    assert browser.current_url.endswith("/sign-in")
+    submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/sign-out'] button"), "/sign-in")
 
 
 def test_school_user_sees_their_school_and_cannot_reach_another(browser, server):
@@ -44,3 +52,54 @@ def test_school_user_sees_their_school_and_cannot_reach_another(browser, server)
         assert "Page not found" in browser.find_element(By.TAG_NAME, "h1").text
     browser.get(server["base"] + "/establishments")
     assert "1 establishment" in browser.find_element(By.TAG_NAME, "main").text
+
+
+def test_a_whole_year_override_letter_and_the_schools_view(browser, server):
+    """An officer runs the year for Riverside, overrides one proposal with a reason, agrees
+    the rest, confirms, and opens the letter; the school's user then sees it, and cannot
+    reach another school."""
+    sign_in(browser, server, "officer@riverside.example")
+    browser.find_element(By.LINK_TEXT, "Categorisation").click()
+    submit_and_wait(browser, browser.find_element(By.XPATH, "//button[contains(., 'Propose categories')]"), "/runs/")
+    assert "Categorisation" in browser.find_element(By.CLASS_NAME, "govuk-caption-l").text
+    year_url = browser.current_url.split("?")[0]
+    links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "tbody th a")]
+    assert len(links) == 34
+    school = [link for link in links if link.endswith("/230000")][0]
+
+    # Override the school's proposal, first forgetting the reason.
+    browser.get(school)
+    browser.find_element(By.CSS_SELECTOR, "#category option[value='IntensiveB']").click()
+    browser.find_element(By.XPATH, "//button[contains(., 'Record this category')]").click()
+    WebDriverWait(browser, 10).until(lambda driver: driver.find_elements(By.CLASS_NAME, "govuk-error-summary"))
+    assert "Enter the reason for this category" in browser.find_element(By.CLASS_NAME, "govuk-error-summary").text
+    browser.find_element(By.ID, "reason").send_keys("The new head has asked for intensive support")
+    browser.find_element(By.CSS_SELECTOR, "#category option[value='IntensiveB']").click()
+    submit_and_wait(browser, browser.find_element(By.XPATH, "//button[contains(., 'Record this category')]"), "show=undecided")
+
+    # Agree every other proposal.
+    for link in links:
+        if link == school:
+            continue
+        browser.get(link)
+        submit_and_wait(browser, browser.find_element(By.XPATH, "//button[starts-with(., 'Agree')]"), "show=undecided")
+    browser.get(year_url)
+    browser.find_element(By.XPATH, "//button[contains(., 'Confirm')]").click()
+    WebDriverWait(browser, 30).until(lambda driver: "Confirmed" in driver.find_element(By.TAG_NAME, "main").text)
+
+    # The letter for the overridden school.
+    browser.get(server["base"] + "/establishments/230000")
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Your category for").click()
+    letter = browser.find_element(By.CLASS_NAME, "sift-letter").text
+    assert "IntensiveB" in letter
+    assert "The new head has asked for intensive support" in letter
+    letter_url = browser.current_url
+    submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/sign-out'] button"), "/sign-in")
+
+    # The school's own user sees the letter, and cannot reach another school's page.
+    sign_in(browser, server, "school@riverside.example")
+    assert "/establishments/230000" in browser.current_url
+    browser.get(letter_url)
+    assert "IntensiveB" in browser.find_element(By.CLASS_NAME, "sift-letter").text
+    browser.get(server["base"] + "/establishments/230001")
+    assert "Page not found" in browser.find_element(By.TAG_NAME, "h1").text

@@ -8,6 +8,12 @@ enum SiteRoute {
     case establishments
     case establishmentsCSV
     case establishment(urn: String)
+    case runs
+    case run(year: Int)
+    case runDecision(year: Int, urn: String)
+    case runConfirm(year: Int)
+    case recategorise(urn: String)
+    case letter(id: String)
 
     var path: String {
         switch self {
@@ -16,10 +22,17 @@ enum SiteRoute {
         case .signOut: return "/sign-out"
         case .establishments: return "/establishments"
         case .establishmentsCSV: return "/establishments.csv"
-        case .establishment(let urn): return "/establishments/\(urn.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? urn)"
+        case .establishment(let urn): return "/establishments/\(Self.escape(urn))"
+        case .runs: return "/runs"
+        case .run(let year): return "/runs/\(year)"
+        case .runDecision(let year, let urn): return "/runs/\(year)/\(Self.escape(urn))"
+        case .runConfirm(let year): return "/runs/\(year)/confirm"
+        case .recategorise(let urn): return "/establishments/\(Self.escape(urn))/recategorise"
+        case .letter(let id): return "/letters/\(id)"
         }
     }
 
-    /// The path's parts for registering a route.
-    static let establishmentPattern: [String] = ["establishments", ":urn"]
+    private static func escape(_ part: String) -> String {
+        part.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? part
+    }
 }

@@ -13,4 +13,16 @@ func routes(_ app: Application) throws {
     signedIn.get("establishments", use: establishments.list)
     signedIn.get("establishments.csv", use: establishments.csv)
     signedIn.get("establishments", ":urn", use: EstablishmentPageController().show)
+
+    let runs = RunController()
+    signedIn.get("runs", use: runs.index)
+    signedIn.post("runs", use: runs.start)
+    signedIn.get("runs", ":year", use: runs.review)
+    signedIn.post("runs", ":year", "confirm", use: runs.confirm)
+    let decisions = DecisionController()
+    signedIn.get("runs", ":year", ":urn", use: decisions.showInRun)
+    signedIn.post("runs", ":year", ":urn", use: decisions.decideInRun)
+    signedIn.get("establishments", ":urn", "recategorise", use: decisions.showRecategorise)
+    signedIn.post("establishments", ":urn", "recategorise", use: decisions.recategorise)
+    signedIn.get("letters", ":id", use: LetterController().show)
 }

@@ -16,6 +16,9 @@ struct EstablishmentPageController {
         let result = DecisionEngine(framework: framework).categorise(establishment, runDate: Day(request.now))
         let decisions = try await DecisionRecord.query(on: request.db).filter(\.$establishment.$id == record.requireID())
             .with(\.$decidedBy).sort(\.$decidedAt, .descending).all()
+        let letters = try await LetterRecord.query(on: request.db).filter(\.$establishment.$id == record.requireID())
+            .sort(\.$issuedAt, .descending).all()
+        let mayChange = user.role == .officer || user.role == .administrator
         let context = EstablishmentContext(
             layout: try await LayoutContext.make(request, title: record.name, current: .establishment(urn: record.urn)),
             urn: record.urn, name: record.name,
@@ -38,7 +41,10 @@ struct EstablishmentPageController {
             history: decisions.map { decision in
                 .init(year: decision.academicYear, category: decision.category, status: decision.status.rawValue.replacingOccurrences(of: "_", with: " "),
                       reason: decision.reason ?? "", who: decision.decidedBy?.name ?? "", when: Day(decision.decidedAt).description)
-            })
+            },
+            currentCategory: record.currentCategory.map { code in "\(code) – \(framework.category(code)?.name ?? code)" } ?? "",
+            letters: letters.map { .init(title: $0.title, issued: Day($0.issuedAt).description, href: SiteRoute.letter(id: $0.id?.uuidString ?? "").path) },
+            recategoriseHref: mayChange ? SiteRoute.recategorise(urn: record.urn).path : nil)
         return try await request.view.render("establishment", context).encodeResponse(for: request)
     }
 

@@ -14,6 +14,9 @@ extension LayoutContext {
         } else {
             navigation.append(.init(label: "Overview", href: SiteRoute.overview.path, current: current.map { "\($0)" } == "\(SiteRoute.overview)"))
             navigation.append(.init(label: "Establishments", href: SiteRoute.establishments.path, current: current.map { "\($0)" } == "\(SiteRoute.establishments)"))
+            if user.role == .officer || user.role == .administrator {
+                navigation.append(.init(label: "Categorisation", href: SiteRoute.runs.path, current: current.map { "\($0)" } == "\(SiteRoute.runs)"))
+            }
         }
         return LayoutContext(title: title, signedIn: .init(name: user.name, role: user.role.label, authority: authority.name),
                              csrf: signedIn.session.csrfToken, navigation: navigation)

@@ -4,6 +4,7 @@ import Fluent
 enum Migrations {
     static let all: [any AsyncMigration] = [
         CreateAuthority(), CreateUser(), CreateUserSession(), CreateEstablishment(), CreateDecision(), CreateAuditEntry(),
+        CreateRun(), CreateLetter(), AddCurrentCategoryToEstablishment(),
     ]
 }
 
@@ -125,5 +126,55 @@ struct CreateAuditEntry: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema(AuditEntry.schema).delete()
+    }
+}
+
+struct CreateRun: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(RunRecord.schema)
+            .id()
+            .field("authority_id", .uuid, .required, .references(Authority.schema, "id"))
+            .field("academic_year", .int, .required)
+            .field("status", .string, .required)
+            .field("started_by", .uuid, .references(User.schema, "id"))
+            .field("started_at", .datetime, .required)
+            .field("confirmed_by", .uuid, .references(User.schema, "id"))
+            .field("confirmed_at", .datetime)
+            .unique(on: "authority_id", "academic_year")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(RunRecord.schema).delete()
+    }
+}
+
+struct CreateLetter: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(LetterRecord.schema)
+            .id()
+            .field("authority_id", .uuid, .required, .references(Authority.schema, "id"))
+            .field("establishment_id", .uuid, .required, .references(EstablishmentRecord.schema, "id"))
+            .field("decision_id", .uuid, .required, .references(DecisionRecord.schema, "id"))
+            .field("title", .string, .required)
+            .field("body", .string, .required)
+            .field("issued_at", .datetime, .required)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(LetterRecord.schema).delete()
+    }
+}
+
+/// The category in force, kept on the establishment so lists need not read every decision;
+/// the decisions remain the record.
+struct AddCurrentCategoryToEstablishment: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(EstablishmentRecord.schema).field("current_category", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(EstablishmentRecord.schema).deleteField("current_category").update()
     }
 }

@@ -23,4 +23,17 @@ final class DecisionRecord: Model, @unchecked Sendable {
     @Field(key: "decided_at") var decidedAt: Date
 
     init() {}
+
+    init(authorityID: UUID, establishmentID: UUID, academicYear: Int, category: String, designation: String?,
+         status: Status, reason: String?, decidedBy: UUID?, at: Date) {
+        self.$authority.id = authorityID
+        self.$establishment.id = establishmentID
+        self.academicYear = academicYear
+        self.category = category
+        self.designation = designation
+        self.status = status
+        self.reason = reason
+        self.$decidedBy.id = decidedBy
+        self.decidedAt = at
+    }
 }

@@ -20,6 +20,8 @@ final class EstablishmentRecord: Model, @unchecked Sendable {
     @OptionalField(key: "proposed_category") var proposedCategory: String?
     @OptionalField(key: "proposed_designation") var proposedDesignation: String?
     @Field(key: "needs_judgement") var needsJudgement: Bool
+    /// The latest agreed, overridden or in-year category: a copy of the decisions' record.
+    @OptionalField(key: "current_category") var currentCategory: String?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}

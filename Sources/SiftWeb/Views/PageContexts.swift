@@ -142,4 +142,12 @@ struct EstablishmentContext: Encodable, Sendable {
     var plan: [PlanRow]
     var planTotal: String
     var history: [HistoryRow]
+    struct LetterLink: Encodable, Sendable {
+        var title: String
+        var issued: String
+        var href: String
+    }
+    var currentCategory: String
+    var letters: [LetterLink]
+    var recategoriseHref: String?
 }

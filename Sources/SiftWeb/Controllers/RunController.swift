@@ -1,0 +1,104 @@
+import Fluent
+import Foundation
+import SiftCore
+import Vapor
+
+/// The annual run in the browser: start a year (provisional proposals), review what changed
+/// and why, agree or override each with a reason, confirm (letters are issued).
+struct RunController {
+    /// Officers and administrators run the categorisation; for anyone else these pages do not exist.
+    static func requireRunner(_ request: Request) throws -> User {
+        let user = try request.requireUser().user
+        guard user.role == .officer || user.role == .administrator else { throw Abort(.notFound) }
+        return user
+    }
+
+    func index(_ request: Request) async throws -> Response {
+        try await renderIndex(request, user: try Self.requireRunner(request), errors: [])
+    }
+
+    private func renderIndex(_ request: Request, user: User, errors: [FieldError]) async throws -> Response {
+        let runs = try await RunRecord.query(on: request.db).filter(\.$authority.$id == user.$authority.id).sort(\.$academicYear, .descending).all()
+        let next = Runs.academicYear(of: request.now)
+        let context = RunsContext(
+            layout: try await LayoutContext.make(request, title: errors.isEmpty ? "Categorisation" : "Error: Categorisation", current: .runs),
+            years: runs.map { .init(label: Runs.label($0.academicYear), status: $0.status.rawValue, href: SiteRoute.run(year: $0.academicYear).path) },
+            nextYear: next, nextYearLabel: Runs.label(next), canStart: !runs.contains { $0.academicYear == next }, errors: errors)
+        let response = try await request.view.render("runs", context).encodeResponse(for: request)
+        if !errors.isEmpty { response.status = .unprocessableEntity }
+        return response
+    }
+
+    struct StartForm: Content { var year: Int? }
+
+    func start(_ request: Request) async throws -> Response {
+        let user = try Self.requireRunner(request)
+        guard let year = try request.content.decode(StartForm.self).year, (2000...2100).contains(year) else {
+            return try await renderIndex(request, user: user, errors: [.init(field: "year", message: "Choose the academic year to categorise")])
+        }
+        do {
+            _ = try await Runs.propose(request, user: user, year: year)
+        } catch let abort as any AbortError where abort.status == .conflict {
+            return try await renderIndex(request, user: user, errors: [.init(field: "year", message: abort.reason)])
+        }
+        return request.redirect(to: SiteRoute.run(year: year).path)
+    }
+
+    private func run(_ request: Request, user: User) async throws -> RunRecord {
+        guard let year = request.parameters.get("year", as: Int.self),
+              let run = try await RunRecord.query(on: request.db).filter(\.$authority.$id == user.$authority.id).filter(\.$academicYear == year).first()
+        else { throw Abort(.notFound) }
+        return run
+    }
+
+    func review(_ request: Request) async throws -> Response {
+        try await renderReview(request, errors: [])
+    }
+
+    private func renderReview(_ request: Request, errors: [FieldError]) async throws -> Response {
+        let user = try Self.requireRunner(request)
+        let run = try await run(request, user: user)
+        let year = run.academicYear
+        let show = (try? request.query.get(String.self, at: "show")) ?? "all"
+        let latest = try await Runs.latest(request.db, authorityID: user.$authority.id, year: year)
+        let previous = try await Runs.latest(request.db, authorityID: user.$authority.id, year: year - 1)
+        let records = try await EstablishmentRecord.query(on: request.db).filter(\.$authority.$id == user.$authority.id).sort(\.$name).all()
+        let proposals = try await DecisionRecord.query(on: request.db).filter(\.$authority.$id == user.$authority.id)
+            .filter(\.$academicYear == year).filter(\.$status == .provisional).all()
+        let proposalByEstablishment = Dictionary(proposals.map { ($0.$establishment.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var rows: [RunContext.Row] = []
+        for record in records {
+            guard let id = record.id, let decision = latest[id] else { continue }
+            let proposal = proposalByEstablishment[id]
+            let before = previous[id]?.category ?? ((try? Proposals.establishment(record))?.local.previousCategory ?? "")
+            let proposed = proposal?.category ?? ""
+            rows.append(.init(urn: record.urn, name: record.name, previous: before, proposed: proposed,
+                              decided: decision.status == .provisional ? "" : decision.category,
+                              status: decision.status.rawValue.replacingOccurrences(of: "_", with: " "),
+                              changed: !before.isEmpty && before != proposed, judgement: record.needsJudgement,
+                              href: SiteRoute.runDecision(year: year, urn: record.urn).path))
+        }
+        let shown = rows.filter { show == "changed" ? $0.changed : show == "undecided" ? $0.decided.isEmpty : true }
+        let remaining = rows.filter { $0.decided.isEmpty }.count
+        let context = RunContext(
+            layout: try await LayoutContext.make(request, title: "Categorisation \(Runs.label(year))", current: .runs),
+            year: year, yearLabel: Runs.label(year), status: run.status.rawValue, total: rows.count, decided: rows.count - remaining,
+            remaining: remaining, changed: rows.filter(\.changed).count, show: show, rows: shown,
+            confirmAction: SiteRoute.runConfirm(year: year).path, canConfirm: run.status == .proposed && remaining == 0, errors: errors)
+        let response = try await request.view.render("run", context).encodeResponse(for: request)
+        if !errors.isEmpty { response.status = .unprocessableEntity }
+        return response
+    }
+
+    func confirm(_ request: Request) async throws -> Response {
+        let user = try Self.requireRunner(request)
+        let run = try await run(request, user: user)
+        guard run.status == .proposed else { return request.redirect(to: SiteRoute.run(year: run.academicYear).path) }
+        do {
+            _ = try await Runs.confirm(request, user: user, run: run)
+        } catch let abort as any AbortError where abort.status == .unprocessableEntity {
+            return try await renderReview(request, errors: [.init(field: "", message: abort.reason)])
+        }
+        return request.redirect(to: SiteRoute.run(year: run.academicYear).path)
+    }
+}

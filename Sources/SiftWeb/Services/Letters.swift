@@ -1,0 +1,60 @@
+import Fluent
+import Foundation
+import SiftCore
+import Vapor
+
+/// Letters to the headteacher and chair of governors confirming a category, its reasons and
+/// its support. Rendered once, when issued, and kept as issued.
+enum Letters {
+    struct Body: Encodable {
+        var authority: String
+        var establishment: String
+        var urn: String
+        var date: String
+        var year: String
+        var category: String
+        var categoryName: String
+        var designation: String
+        var change: String
+        var reason: String
+        var reasons: [EstablishmentContext.ReasonItem]
+        var support: [String]
+        var plan: [EstablishmentContext.PlanRow]
+        var planTotal: String
+    }
+
+    static func issue(_ request: Request, record: EstablishmentRecord, decision: DecisionRecord) async throws {
+        let authority = try await record.$authority.get(on: request.db)
+        let framework = try request.sift.framework(authority.frameworkID)
+        let result = DecisionEngine(framework: framework).categorise(try Proposals.establishment(record), runDate: Day(request.now))
+        let decided = decision.category
+        // The support is that of the category decided, which an override may make differ from the proposal's.
+        let support = framework.entitlements.filter { $0.category == decided && $0.condition == nil }.flatMap(\.items).map(EntitlementText.short)
+        let change: String
+        switch decision.status {
+        case .overridden: change = "The local authority has decided this category in place of the framework's proposal (\(result.category?.code ?? "none"))."
+        case .inYearChange: change = "This changes the school's category during the year."
+        default: change = ""
+        }
+        let body = Body(
+            authority: authority.name, establishment: record.name, urn: record.urn, date: Day(request.now).description,
+            year: Runs.label(decision.academicYear), category: decided, categoryName: framework.category(decided)?.name ?? decided,
+            designation: decision.designation ?? "", change: change, reason: decision.reason ?? "",
+            reasons: decision.status == .agreed ? result.reasons.map { reason in
+                .init(table: reason.table, row: reason.row, outcome: reason.outcome, condition: reason.condition ?? "no earlier rule applied",
+                      cite: reason.cite ?? "", note: reason.note ?? "", facts: reason.facts.map { .init(label: $0.name, value: $0.value) })
+            } : [],
+            support: support.isEmpty && decided == result.category?.code ? result.entitlements.map(EntitlementText.short) : support,
+            plan: decided == result.category?.code ? (result.plan?.activities.map { .init(term: $0.term, activity: $0.activity, amount: Tree.format($0.amount)) } ?? []) : [],
+            planTotal: decided == result.category?.code ? (result.plan.map { "\(Tree.format($0.total)) \($0.unit)" } ?? "") : "")
+        let view = try await request.view.render("letter-body", body)
+        let letter = LetterRecord()
+        letter.$authority.id = authority.id!
+        letter.$establishment.id = try record.requireID()
+        letter.$decision.id = try decision.requireID()
+        letter.title = "Your category for \(Runs.label(decision.academicYear)): \(decided)"
+        letter.body = String(buffer: view.data)
+        letter.issuedAt = request.now
+        try await letter.save(on: request.db)
+    }
+}

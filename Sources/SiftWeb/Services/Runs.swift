@@ -1,0 +1,114 @@
+import Fluent
+import Foundation
+import SiftCore
+import Vapor
+
+/// The year's categorisation: propose, agree or override, confirm; and changes in-year.
+/// Every step appends a decision; none edits one.
+enum Runs {
+    /// The academic year (named by the year it ends) a date falls in: September starts a year.
+    static func academicYear(of date: Date) -> Int {
+        let day = Day(date)
+        return day.month >= 9 ? day.year + 1 : day.year
+    }
+
+    static func label(_ year: Int) -> String { "\(year - 1)/\(String(year).suffix(2))" }
+
+    /// Proposes a category for every establishment of the authority, as provisional decisions.
+    static func propose(_ request: Request, user: User, year: Int) async throws -> RunRecord {
+        let authorityID = user.$authority.id
+        if try await RunRecord.query(on: request.db).filter(\.$authority.$id == authorityID).filter(\.$academicYear == year).first() != nil {
+            throw Abort(.conflict, reason: "The \(label(year)) categorisation has been started already.")
+        }
+        let authority = try await user.$authority.get(on: request.db)
+        let framework = try request.sift.framework(authority.frameworkID)
+        let engine = DecisionEngine(framework: framework)
+        let today = Day(request.now)
+        let now = request.now
+        let run = RunRecord(authorityID: authorityID, academicYear: year, startedBy: user.id, at: now)
+        let records = try await EstablishmentRecord.query(on: request.db).filter(\.$authority.$id == authorityID).all()
+        // Work out every proposal first, then store them all or none.
+        var decisions: [DecisionRecord] = []
+        decisions.reserveCapacity(records.count)
+        for record in records {
+            let result = engine.categorise(try Proposals.establishment(record), runDate: today)
+            record.proposedCategory = result.category?.code
+            record.proposedDesignation = result.designation?.code
+            record.needsJudgement = result.judgement != nil
+            guard let category = result.category?.code else { continue }
+            decisions.append(DecisionRecord(authorityID: authorityID, establishmentID: try record.requireID(), academicYear: year,
+                                            category: category, designation: result.designation?.code, status: .provisional,
+                                            reason: nil, decidedBy: user.id, at: now))
+        }
+        let proposals = decisions
+        try await request.db.transaction { database in
+            try await run.save(on: database)
+            for chunk in stride(from: 0, to: proposals.count, by: 500) {
+                try await Array(proposals[chunk..<min(proposals.count, chunk + 500)]).create(on: database)
+            }
+            for record in records { try await record.save(on: database) }
+        }
+        try await Audit.record(request, authorityID: authorityID, userID: user.id, action: "run_proposed",
+                               detail: "\(label(year)): \(decisions.count) proposals for \(records.count) establishments")
+        return run
+    }
+
+    /// The latest decision of each establishment for the year, by establishment id.
+    static func latest(_ database: any Database, authorityID: UUID, year: Int) async throws -> [UUID: DecisionRecord] {
+        let decisions = try await DecisionRecord.query(on: database).filter(\.$authority.$id == authorityID)
+            .filter(\.$academicYear == year).sort(\.$decidedAt).all()
+        var latest: [UUID: DecisionRecord] = [:]
+        for decision in decisions { latest[decision.$establishment.id] = decision }
+        return latest
+    }
+
+    /// Agrees the proposal, or overrides it with another category and a reason.
+    static func decide(_ request: Request, user: User, record: EstablishmentRecord, year: Int, category: String,
+                       override: Bool, reason: String?) async throws {
+        let decision = DecisionRecord(authorityID: user.$authority.id, establishmentID: try record.requireID(), academicYear: year,
+                                      category: category, designation: record.proposedDesignation, status: override ? .overridden : .agreed,
+                                      reason: reason, decidedBy: user.id, at: request.now)
+        record.currentCategory = category
+        try await request.db.transaction { database in
+            try await decision.save(on: database)
+            try await record.save(on: database)
+        }
+        try await Audit.record(request, authorityID: user.$authority.id, userID: user.id, action: override ? "category_overridden" : "category_agreed",
+                               detail: "\(record.urn) \(label(year)): \(category)\(reason.map { " — \($0)" } ?? "")")
+    }
+
+    /// Confirms the year once every proposal is decided, and issues the letters.
+    static func confirm(_ request: Request, user: User, run: RunRecord) async throws -> Int {
+        let latest = try await latest(request.db, authorityID: user.$authority.id, year: run.academicYear)
+        let undecided = latest.values.filter { $0.status == .provisional }.count
+        if undecided > 0 { throw Abort(.unprocessableEntity, reason: "\(undecided) proposals still need agreeing or overriding.") }
+        run.status = .confirmed
+        run.$confirmedBy.id = user.id
+        run.confirmedAt = request.now
+        try await run.save(on: request.db)
+        var issued = 0
+        for decision in latest.values {
+            guard let record = try await EstablishmentRecord.find(decision.$establishment.id, on: request.db) else { continue }
+            try await Letters.issue(request, record: record, decision: decision)
+            issued += 1
+        }
+        try await Audit.record(request, authorityID: user.$authority.id, userID: user.id, action: "run_confirmed",
+                               detail: "\(label(run.academicYear)): \(issued) letters issued")
+        return issued
+    }
+
+    /// Changes an establishment's category during the year, with a reason, and issues a letter.
+    static func recategorise(_ request: Request, user: User, record: EstablishmentRecord, category: String, reason: String) async throws {
+        let decision = DecisionRecord(authorityID: user.$authority.id, establishmentID: try record.requireID(),
+                                      academicYear: academicYear(of: request.now), category: category, designation: record.proposedDesignation,
+                                      status: .inYearChange, reason: reason, decidedBy: user.id, at: request.now)
+        record.currentCategory = category
+        try await request.db.transaction { database in
+            try await decision.save(on: database)
+            try await record.save(on: database)
+        }
+        try await Letters.issue(request, record: record, decision: decision)
+        try await Audit.record(request, authorityID: user.$authority.id, userID: user.id, action: "category_changed_in_year",
+                               detail: "\(record.urn): \(category) — \(reason)")
+    }
+}

@@ -1,0 +1,68 @@
+struct RunsContext: Encodable, Sendable {
+    struct Year: Encodable, Sendable {
+        var label: String
+        var status: String
+        var href: String
+    }
+    var layout: LayoutContext
+    var years: [Year]
+    var nextYear: Int
+    var nextYearLabel: String
+    var canStart: Bool
+    var errors: [FieldError]
+}
+
+struct RunContext: Encodable, Sendable {
+    struct Row: Encodable, Sendable {
+        var urn: String
+        var name: String
+        var previous: String
+        var proposed: String
+        var decided: String
+        var status: String
+        var changed: Bool
+        var judgement: Bool
+        var href: String
+    }
+    var layout: LayoutContext
+    var year: Int
+    var yearLabel: String
+    var status: String
+    var total: Int
+    var decided: Int
+    var remaining: Int
+    var changed: Int
+    var show: String
+    var rows: [Row]
+    var confirmAction: String
+    var canConfirm: Bool
+    var errors: [FieldError]
+}
+
+struct DecisionFormContext: Encodable, Sendable {
+    var layout: LayoutContext
+    var heading: String
+    var yearLabel: String
+    var urn: String
+    var name: String
+    var proposed: String
+    var proposedName: String
+    var judgement: String
+    var reasons: [EstablishmentContext.ReasonItem]
+    var status: String
+    var categories: [EstablishmentListContext.Option]
+    var reason: String
+    var errors: [FieldError]
+    var action: String
+    var backHref: String
+    /// In-year changes have no proposal to agree: only a new category and a reason.
+    var canAgree: Bool
+}
+
+struct LetterContext: Encodable, Sendable {
+    var layout: LayoutContext
+    var title: String
+    var issued: String
+    var body: String
+    var backHref: String
+}
