@@ -94,6 +94,7 @@ public enum DemoData {
             (.officer, "officer", nil, nil, "runs the categorisation"),
             (.networkLead, "network", nil, first?.network, "sees \(first?.network ?? "one network")"),
             (.schoolUser, "school", first?.urn, nil, "sees \(first?.name ?? "one school") (URN \(first?.urn ?? "")) only"),
+            (.readOnly, "reader", nil, nil, "reads everything in \(spec.name), changes nothing"),
         ]
         var accounts: [Account] = []
         for (role, name, urn, network, note) in wanted {
