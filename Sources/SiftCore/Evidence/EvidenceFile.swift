@@ -31,7 +31,7 @@ public enum EvidenceFile {
     }
 
     /// The file's bytes: sized in one go for a regular file, read in chunks from a pipe.
-    static func readBytes(_ path: String) throws(Failure) -> [UInt8] {
+    public static func readBytes(_ path: String) throws(Failure) -> [UInt8] {
         var status = stat()
         guard stat(path, &status) == 0 else { throw Failure(message: "cannot read the evidence file \(path): no such file") }
         if (status.st_mode & S_IFMT) == S_IFDIR { throw Failure(message: "\(path) is a folder, not an evidence file") }

@@ -14,6 +14,8 @@ enum SiteRoute {
     case runConfirm(year: Int)
     case recategorise(urn: String)
     case letter(id: String)
+    case decisionsCSV
+    case audit
 
     var path: String {
         switch self {
@@ -29,6 +31,8 @@ enum SiteRoute {
         case .runConfirm(let year): return "/runs/\(year)/confirm"
         case .recategorise(let urn): return "/establishments/\(Self.escape(urn))/recategorise"
         case .letter(let id): return "/letters/\(id)"
+        case .decisionsCSV: return "/decisions.csv"
+        case .audit: return "/audit"
         }
     }
 

@@ -25,4 +25,7 @@ func routes(_ app: Application) throws {
     signedIn.get("establishments", ":urn", "recategorise", use: decisions.showRecategorise)
     signedIn.post("establishments", ":urn", "recategorise", use: decisions.recategorise)
     signedIn.get("letters", ":id", use: LetterController().show)
+    let records = RecordsController()
+    signedIn.get("decisions.csv", use: records.decisionsCSV)
+    signedIn.get("audit", use: records.audit)
 }

@@ -17,6 +17,9 @@ extension LayoutContext {
             if user.role == .officer || user.role == .administrator {
                 navigation.append(.init(label: "Categorisation", href: SiteRoute.runs.path, current: current.map { "\($0)" } == "\(SiteRoute.runs)"))
             }
+            if user.role == .administrator {
+                navigation.append(.init(label: "Audit log", href: SiteRoute.audit.path, current: current.map { "\($0)" } == "\(SiteRoute.audit)"))
+            }
         }
         return LayoutContext(title: title, signedIn: .init(name: user.name, role: user.role.label, authority: authority.name),
                              csrf: signedIn.session.csrfToken, navigation: navigation)

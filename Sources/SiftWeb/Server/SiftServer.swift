@@ -24,6 +24,16 @@ public enum SiftServer {
         }
     }
 
+    /// Stores an evidence file's establishments in an authority, all or none; returns (added, replaced).
+    public static func loadEvidence(settings: ServerSettings, authority: String, path: String) async throws -> (Int, Int) {
+        var result = (0, 0)
+        try await withApplication(settings) { app in
+            let summary = try await EvidenceImport.load(path: path, authorityCode: authority, on: app)
+            result = (summary.added, summary.replaced)
+        }
+        return result
+    }
+
     /// Returns the new user's one-time password.
     public static func createUser(settings: ServerSettings, authority: String, email: String, name: String, role: String,
                                   establishmentURN: String?, network: String?) async throws -> String {

@@ -43,7 +43,24 @@ struct Serve: AsyncParsableCommand {
 }
 
 struct Authorities: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Manage authorities.", subcommands: [Create.self])
+    static let configuration = CommandConfiguration(abstract: "Manage authorities.", subcommands: [Create.self, LoadEvidence.self])
+
+    struct LoadEvidence: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "load-evidence",
+            abstract: "Store an evidence file's establishments in an authority: all of them, or none if any has a problem.")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The authority's code.") var authority: String
+        @Argument(help: "The evidence file (docs/evidence-format.md).") var file: String
+
+        func run() async throws {
+            var counts = (0, 0)
+            try await reporting {
+                counts = try await SiftServer.loadEvidence(settings: database.settings, authority: authority, path: file)
+            }
+            print("Stored \(counts.0 + counts.1) establishments in \(authority): \(counts.0) new, \(counts.1) replaced.")
+        }
+    }
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an authority running one framework.")

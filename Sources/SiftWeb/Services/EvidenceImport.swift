@@ -1,0 +1,58 @@
+import Fluent
+import Foundation
+import SiftCore
+import Vapor
+
+/// Stores an evidence file's establishments in an authority: every establishment or none.
+/// A file with any problem changes nothing; an establishment already there is replaced.
+enum EvidenceImport {
+    struct Summary: Sendable {
+        var added = 0
+        var replaced = 0
+    }
+
+    static func load(path: String, authorityCode: String, on app: Application) async throws -> Summary {
+        guard let authority = try await Authority.query(on: app.db).filter(\.$code == authorityCode).first() else {
+            throw Abort(.notFound, reason: "no authority has the code \(authorityCode)")
+        }
+        let set: EvidenceSet
+        do { set = try EvidenceFile.read(path: path) } catch { throw Abort(.badRequest, reason: error.description) }
+        if !set.problems.isEmpty {
+            let listed = set.problems.prefix(20).map(\.description).joined(separator: "\n")
+            throw Abort(.badRequest, reason: "nothing was stored: \(set.problems.count) problems in the evidence\n\(listed)")
+        }
+        let framework = try app.sift.framework(authority.frameworkID)
+        let authorityID = try authority.requireID()
+        let engine = DecisionEngine(framework: framework)
+        let today = Day(app.sift.settings.now())
+        let existing = try await EstablishmentRecord.query(on: app.db).filter(\.$authority.$id == authorityID).all()
+        let byURN = Dictionary(existing.map { ($0.urn, $0) }, uniquingKeysWith: { first, _ in first })
+        var summary = Summary()
+        var records: [EstablishmentRecord] = []
+        records.reserveCapacity(set.establishments.count)
+        // The evidence is stored as the file gave it, one establishment at a time, with its proposal.
+        let tree = try JSONReader.read(bytes: try EvidenceFile.readBytes(path))
+        let elements = tree["establishments"]?.elements ?? [tree]
+        let results = engine.categoriseAll(set.establishments, runDate: today)
+        for ((establishment, result), element) in zip(zip(set.establishments, results), elements) {
+            let record = byURN[establishment.urn] ?? EstablishmentRecord(authorityID: authorityID, urn: establishment.urn, name: establishment.name,
+                                                                          kind: establishment.kind.rawValue, phase: nil, network: nil, evidence: "")
+            if byURN[establishment.urn] == nil { summary.added += 1 } else { summary.replaced += 1 }
+            record.name = establishment.name
+            record.searchName = establishment.name.lowercased()
+            record.kind = establishment.kind.rawValue
+            record.phase = establishment.phase?.rawValue
+            record.network = establishment.network
+            record.evidence = TreeWriter.json(element)
+            record.proposedCategory = result.category?.code
+            record.proposedDesignation = result.designation?.code
+            record.needsJudgement = result.judgement != nil
+            records.append(record)
+        }
+        let stored = records
+        try await app.db.transaction { database in
+            for record in stored { try await record.save(on: database) }
+        }
+        return summary
+    }
+}
