@@ -1,5 +1,6 @@
 import Foundation
 import Fluent
+import FluentSQL
 import SiftCore
 import Vapor
 
@@ -12,10 +13,14 @@ struct OverviewController {
         }
         let authority = try await user.$authority.get(on: request.db)
         let framework = try request.sift.framework(authority.frameworkID)
-        let rows = try await EstablishmentScope.query(for: user, on: request.db)
-            .field(\.$id).field(\.$proposedCategory).field(\.$needsJudgement).all()
+        let tally = try await Self.tally(request, user: user)
         var counts: [String: Int] = [:]
-        for row in rows { if let code = row.proposedCategory { counts[code, default: 0] += 1 } }
+        var total = 0, uncategorised = 0, awaitingJudgement = 0
+        for row in tally {
+            total += row.count
+            if let code = row.category { counts[code, default: 0] += row.count } else { uncategorised += row.count }
+            if row.judgement { awaitingJudgement += row.count }
+        }
         let largest = max(counts.values.max() ?? 1, 1)
         let bars = framework.categories.enumerated().map { index, category in
             let count = counts[category.code] ?? 0
@@ -25,10 +30,27 @@ struct OverviewController {
         }
         let context = OverviewContext(
             layout: try await LayoutContext.make(request, title: "Overview", current: .overview),
-            authority: authority.name, framework: framework.name, total: rows.count,
-            uncategorised: rows.filter { $0.proposedCategory == nil }.count,
-            awaitingJudgement: rows.filter(\.needsJudgement).count,
+            authority: authority.name, framework: framework.name, total: total,
+            uncategorised: uncategorised, awaitingJudgement: awaitingJudgement,
             bars: bars, chartHeight: 16 + framework.categories.count * 36, listHref: SiteRoute.establishments.path)
         return try await request.view.render("overview", context).encodeResponse(for: request)
+    }
+
+    struct Tally: Decodable {
+        var category: String?
+        var judgement: Bool
+        var count: Int
+    }
+
+    /// Establishments per proposed category and judgement, counted by the database.
+    static func tally(_ request: Request, user: User) async throws -> [Tally] {
+        guard let sql = request.db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        var query = sql.select()
+            .column(SQLColumn("proposed_category"), as: "category").column(SQLColumn("needs_judgement"), as: "judgement")
+            .column(SQLFunction("count", args: SQLLiteral.all), as: "count")
+            .from(EstablishmentRecord.schema)
+            .where("authority_id", .equal, user.$authority.id)
+        if user.role == .networkLead { query = query.where("network", .equal, user.network ?? "") }
+        return try await query.groupBy("proposed_category").groupBy("needs_judgement").all(decoding: Tally.self)
     }
 }

@@ -1,10 +1,11 @@
 import Fluent
+import FluentSQL
 
 /// Every migration, in the order it runs. Each is reversible.
 enum Migrations {
     static let all: [any AsyncMigration] = [
         CreateAuthority(), CreateUser(), CreateUserSession(), CreateEstablishment(), CreateDecision(), CreateAuditEntry(),
-        CreateRun(), CreateLetter(), AddCurrentCategoryToEstablishment(),
+        CreateRun(), CreateLetter(), AddCurrentCategoryToEstablishment(), CreateIndexes(),
     ]
 }
 
@@ -176,5 +177,31 @@ struct AddCurrentCategoryToEstablishment: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema(EstablishmentRecord.schema).deleteField("current_category").update()
+    }
+}
+
+/// Indexes for the national scale: the list's order, its filters, and the decisions of an
+/// establishment or a year. (Fluent's schema builder makes unique constraints only.)
+struct CreateIndexes: AsyncMigration {
+    static let indexes: [(name: String, table: String, columns: String)] = [
+        ("establishments_authority_name", EstablishmentRecord.schema, "authority_id, name, urn"),
+        ("establishments_authority_category", EstablishmentRecord.schema, "authority_id, proposed_category"),
+        ("establishments_authority_network", EstablishmentRecord.schema, "authority_id, network"),
+        ("decisions_establishment", DecisionRecord.schema, "establishment_id, decided_at"),
+        ("decisions_authority_year", DecisionRecord.schema, "authority_id, academic_year"),
+        ("letters_establishment", LetterRecord.schema, "establishment_id"),
+        ("audit_entries_authority_at", AuditEntry.schema, "authority_id, at"),
+    ]
+
+    func prepare(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        for index in Self.indexes {
+            try await sql.raw("CREATE INDEX \(unsafeRaw: index.name) ON \(unsafeRaw: index.table) (\(unsafeRaw: index.columns))").run()
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        for index in Self.indexes { try await sql.raw("DROP INDEX \(unsafeRaw: index.name)").run() }
     }
 }
