@@ -17,7 +17,8 @@ swift build -c release --product sift 2>&1 | tail -n 1
 SIFT=.build/release/sift
 WORK=$(mktemp -d)
 DB="$WORK/load.sqlite"
-echo "== $COUNT establishments (${DATABASE_URL:+PostgreSQL}${DATABASE_URL:-SQLite})"
+if [ -n "${DATABASE_URL:-}" ]; then STORE=PostgreSQL; else STORE=SQLite; fi
+echo "== $COUNT establishments ($STORE)"
 $SIFT authorities create --database "$DB" --code national --name "National" --framework coventry-2023
 $SIFT generate-evidence --count "$COUNT" --output "$WORK/national.json"
 start=$(date +%s.%N)

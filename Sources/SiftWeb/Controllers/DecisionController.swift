@@ -29,10 +29,7 @@ struct DecisionController {
             heading: heading, yearLabel: year.map(Runs.label) ?? Runs.label(Runs.academicYear(of: request.now)),
             urn: record.urn, name: record.name, proposed: result.category?.code ?? "", proposedName: result.category?.name ?? "",
             judgement: result.judgement.map { "A professional judgement between \($0.alternatives.joined(separator: " and ")). \($0.why)" } ?? "",
-            reasons: result.reasons.map { reason in
-                .init(table: reason.table, row: reason.row, outcome: reason.outcome, condition: reason.condition ?? "no earlier rule applied",
-                      cite: reason.cite ?? "", note: reason.note ?? "", facts: reason.facts.map { .init(label: $0.name, value: $0.value) })
-            },
+            reasons: EstablishmentContext.ReasonItem.all(result),
             status: status,
             categories: framework.categories.map { .init(value: $0.code, label: "\($0.code) – \($0.name)", selected: $0.code == category) },
             reason: reason, errors: errors,

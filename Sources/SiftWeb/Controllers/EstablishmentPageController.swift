@@ -30,10 +30,7 @@ struct EstablishmentPageController {
             category: result.category?.code ?? "", categoryName: result.category?.name ?? "",
             designation: result.designation.map { "\($0.code) – \($0.name)" } ?? "", indicator: result.indicator ?? "",
             judgement: result.judgement.map { "A professional judgement between \($0.alternatives.joined(separator: " and ")): \($0.proposed) is proposed. \($0.why)" } ?? "",
-            reasons: result.reasons.map { reason in
-                .init(table: reason.table, row: reason.row, outcome: reason.outcome, condition: reason.condition ?? "no earlier rule applied",
-                      cite: reason.cite ?? "", note: reason.note ?? "", facts: reason.facts.map { .init(label: $0.name, value: $0.value) })
-            },
+            reasons: EstablishmentContext.ReasonItem.all(result),
             notApplied: result.notApplied.map { "\($0.row): \($0.why)" },
             entitlements: result.entitlements.map(EntitlementText.short),
             plan: result.plan?.activities.map { .init(term: $0.term, activity: $0.activity, amount: Tree.format($0.amount)) } ?? [],

@@ -40,10 +40,7 @@ enum Letters {
             authority: authority.name, establishment: record.name, urn: record.urn, date: Day(request.now).description,
             year: Runs.label(decision.academicYear), category: decided, categoryName: framework.category(decided)?.name ?? decided,
             designation: decision.designation ?? "", change: change, reason: decision.reason ?? "",
-            reasons: decision.status == .agreed ? result.reasons.map { reason in
-                .init(table: reason.table, row: reason.row, outcome: reason.outcome, condition: reason.condition ?? "no earlier rule applied",
-                      cite: reason.cite ?? "", note: reason.note ?? "", facts: reason.facts.map { .init(label: $0.name, value: $0.value) })
-            } : [],
+            reasons: decision.status == .agreed ? EstablishmentContext.ReasonItem.all(result) : [],
             support: support.isEmpty && decided == result.category?.code ? result.entitlements.map(EntitlementText.short) : support,
             plan: decided == result.category?.code ? (result.plan?.activities.map { .init(term: $0.term, activity: $0.activity, amount: Tree.format($0.amount)) } ?? []) : [],
             planTotal: decided == result.category?.code ? (result.plan.map { "\(Tree.format($0.total)) \($0.unit)" } ?? "") : "")

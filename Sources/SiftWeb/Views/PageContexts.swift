@@ -151,3 +151,15 @@ struct EstablishmentContext: Encodable, Sendable {
     var letters: [LetterLink]
     var recategoriseHref: String?
 }
+
+import SiftCore
+
+extension EstablishmentContext.ReasonItem {
+    /// A result's reasons as the pages and letters show them.
+    static func all(_ result: CategorisationResult) -> [Self] {
+        result.reasons.map { reason in
+            .init(table: reason.table, row: reason.row, outcome: reason.outcome, condition: reason.condition ?? "no earlier rule applied",
+                  cite: reason.cite ?? "", note: reason.note ?? "", facts: reason.facts.map { .init(label: $0.name, value: $0.value) })
+        }
+    }
+}
