@@ -58,8 +58,8 @@ struct RunTests {
             let shown = try await officer.get("/letters/\(letter.id!)")
             #expect(shown.body.string.contains("IntensiveB"))
             #expect(shown.body.string.contains("New safeguarding concerns"))
-            first.evidence = first.evidence.replacingOccurrences(of: "\"risk\":\"none\"", with: "\"risk\":\"high_risk\"")
-            try await first.save(on: app.db)
+            let changed = try await EvidenceStore.text(for: first, on: app.db).replacingOccurrences(of: "\"risk\":\"none\"", with: "\"risk\":\"high_risk\"")
+            try await EvidenceStore.save(changed, for: first, on: app.db)
             let firstLetter = try #require(try await LetterRecord.query(on: app.db).filter(\.$establishment.$id == first.id!).first())
             let before = firstLetter.body
             #expect(try await officer.get("/letters/\(firstLetter.id!)").body.string.contains(before))

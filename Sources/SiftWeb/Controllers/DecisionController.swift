@@ -16,7 +16,7 @@ struct DecisionController {
                       errors: [FieldError]) async throws -> Response {
         let authority = try await user.$authority.get(on: request.db)
         let framework = try request.sift.framework(authority.frameworkID)
-        let result = try Proposals.categorise(record, framework: framework, on: Day(request.now))
+        let result = try await Proposals.categorise(record, framework: framework, on: Day(request.now), database: request.db)
         var status = "current category \(record.currentCategory ?? "none")"
         if let year {
             let latest = try await DecisionRecord.query(on: request.db).filter(\.$establishment.$id == record.requireID())

@@ -12,7 +12,7 @@ struct EstablishmentPageController {
         let record = try await EstablishmentScope.find(urn: urn, for: user, on: request.db)
         let authority = try await user.$authority.get(on: request.db)
         let framework = try request.sift.framework(authority.frameworkID)
-        let establishment = try Proposals.establishment(record)
+        let establishment = try await Proposals.establishment(record, on: request.db)
         let result = DecisionEngine(framework: framework).categorise(establishment, runDate: Day(request.now))
         let decisions = try await DecisionRecord.query(on: request.db).filter(\.$establishment.$id == record.requireID())
             .with(\.$decidedBy).sort(\.$decidedAt, .descending).all()

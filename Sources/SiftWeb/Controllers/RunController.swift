@@ -66,11 +66,13 @@ struct RunController {
         let proposals = try await DecisionRecord.query(on: request.db).filter(\.$authority.$id == user.$authority.id)
             .filter(\.$academicYear == year).filter(\.$status == .provisional).all()
         let proposalByEstablishment = Dictionary(proposals.map { ($0.$establishment.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Last year's category where Sift has no decision for it: the evidence's previous category.
+        let evidence = previous.isEmpty ? try await EvidenceStore.texts(authorityID: user.$authority.id, on: request.db) : [:]
         var rows: [RunContext.Row] = []
         for record in records {
             guard let id = record.id, let decision = latest[id] else { continue }
             let proposal = proposalByEstablishment[id]
-            let before = previous[id]?.category ?? ((try? Proposals.establishment(record))?.local.previousCategory ?? "")
+            let before = previous[id]?.category ?? (evidence[id].flatMap { try? Proposals.establishment(record, evidence: $0) }?.local.previousCategory ?? "")
             let proposed = proposal?.category ?? ""
             rows.append(.init(urn: record.urn, name: record.name, previous: before, proposed: proposed,
                               decided: decision.status == .provisional ? "" : decision.category,

@@ -77,10 +77,11 @@ public enum DemoData {
                 }
                 let tree = Tree(.object(members))
                 let record = EstablishmentRecord(authorityID: try authority.requireID(), urn: urn, name: tree["name"]?.text ?? urn,
-                                                 kind: tree["kind"]?.text ?? "", phase: tree["phase"]?.text, network: network,
-                                                 evidence: TreeWriter.json(tree))
-                try Proposals.refresh(record, framework: framework, on: today)
+                                                 kind: tree["kind"]?.text ?? "", phase: tree["phase"]?.text, network: network)
+                let evidence = TreeWriter.json(tree)
+                try Proposals.refresh(record, evidence: evidence, framework: framework, on: today)
                 try await record.save(on: transaction)
+                try await EvidenceStore.save(evidence, for: record, on: transaction)
             }
         }
     }

@@ -5,7 +5,7 @@ import FluentSQL
 enum Migrations {
     static let all: [any AsyncMigration] = [
         CreateAuthority(), CreateUser(), CreateUserSession(), CreateEstablishment(), CreateDecision(), CreateAuditEntry(),
-        CreateRun(), CreateLetter(), AddCurrentCategoryToEstablishment(), CreateIndexes(),
+        CreateRun(), CreateLetter(), AddCurrentCategoryToEstablishment(), CreateIndexes(), MoveEvidenceToItsOwnTable(),
     ]
 }
 
@@ -203,5 +203,30 @@ struct CreateIndexes: AsyncMigration {
     func revert(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
         for index in Self.indexes { try await sql.raw("DROP INDEX \(unsafeRaw: index.name)").run() }
+    }
+}
+
+/// Evidence moves out of the establishments table, so that lists and counts do not read
+/// each row's evidence (a few kilobytes) to reach the columns after it.
+struct MoveEvidenceToItsOwnTable: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(EvidenceRecord.schema)
+            .id()
+            .field("establishment_id", .uuid, .required, .references(EstablishmentRecord.schema, "id", onDelete: .cascade))
+            .field("evidence", .string, .required)
+            .unique(on: "establishment_id")
+            .create()
+        if let sql = database as? any SQLDatabase {
+            try await sql.raw("INSERT INTO \(unsafeRaw: EvidenceRecord.schema) (id, establishment_id, evidence) SELECT id, id, evidence FROM \(unsafeRaw: EstablishmentRecord.schema)").run()
+        }
+        try await database.schema(EstablishmentRecord.schema).deleteField("evidence").update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(EstablishmentRecord.schema).field("evidence", .string).update()
+        if let sql = database as? any SQLDatabase {
+            try await sql.raw("UPDATE \(unsafeRaw: EstablishmentRecord.schema) SET evidence = (SELECT evidence FROM \(unsafeRaw: EvidenceRecord.schema) WHERE establishment_id = \(unsafeRaw: EstablishmentRecord.schema).id)").run()
+        }
+        try await database.schema(EvidenceRecord.schema).delete()
     }
 }

@@ -14,8 +14,6 @@ final class EstablishmentRecord: Model, @unchecked Sendable {
     @Field(key: "kind") var kind: String
     @OptionalField(key: "phase") var phase: String?
     @OptionalField(key: "network") var network: String?
-    /// The establishment's evidence as JSON (docs/evidence-format.md).
-    @Field(key: "evidence") var evidence: String
     /// The framework's proposal from the evidence, kept so lists need not re-run the engine.
     @OptionalField(key: "proposed_category") var proposedCategory: String?
     @OptionalField(key: "proposed_designation") var proposedDesignation: String?
@@ -26,7 +24,7 @@ final class EstablishmentRecord: Model, @unchecked Sendable {
 
     init() {}
 
-    init(authorityID: UUID, urn: String, name: String, kind: String, phase: String?, network: String?, evidence: String) {
+    init(authorityID: UUID, urn: String, name: String, kind: String, phase: String?, network: String?) {
         self.$authority.id = authorityID
         self.urn = urn
         self.name = name
@@ -34,7 +32,6 @@ final class EstablishmentRecord: Model, @unchecked Sendable {
         self.kind = kind
         self.phase = phase
         self.network = network
-        self.evidence = evidence
         self.needsJudgement = false
     }
 }

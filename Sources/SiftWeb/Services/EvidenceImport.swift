@@ -29,6 +29,7 @@ enum EvidenceImport {
         let byURN = Dictionary(existing.map { ($0.urn, $0) }, uniquingKeysWith: { first, _ in first })
         var summary = Summary()
         var records: [EstablishmentRecord] = []
+        var texts: [String] = []
         records.reserveCapacity(set.establishments.count)
         // The evidence is stored as the file gave it, one establishment at a time, with its proposal.
         let tree = try JSONReader.read(bytes: try EvidenceFile.readBytes(path))
@@ -36,22 +37,25 @@ enum EvidenceImport {
         let results = engine.categoriseAll(set.establishments, runDate: today)
         for ((establishment, result), element) in zip(zip(set.establishments, results), elements) {
             let record = byURN[establishment.urn] ?? EstablishmentRecord(authorityID: authorityID, urn: establishment.urn, name: establishment.name,
-                                                                          kind: establishment.kind.rawValue, phase: nil, network: nil, evidence: "")
+                                                                          kind: establishment.kind.rawValue, phase: nil, network: nil)
             if byURN[establishment.urn] == nil { summary.added += 1 } else { summary.replaced += 1 }
             record.name = establishment.name
             record.searchName = establishment.name.lowercased()
             record.kind = establishment.kind.rawValue
             record.phase = establishment.phase?.rawValue
             record.network = establishment.network
-            record.evidence = TreeWriter.json(element)
             record.proposedCategory = result.category?.code
             record.proposedDesignation = result.designation?.code
             record.needsJudgement = result.judgement != nil
             records.append(record)
+            texts.append(TreeWriter.json(element))
         }
-        let stored = records
+        let stored = records, evidence = texts
         try await app.db.transaction { database in
-            for record in stored { try await record.save(on: database) }
+            for (record, text) in zip(stored, evidence) {
+                try await record.save(on: database)
+                try await EvidenceStore.save(text, for: record, on: database)
+            }
         }
         return summary
     }

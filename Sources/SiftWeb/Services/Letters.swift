@@ -26,7 +26,7 @@ enum Letters {
     static func issue(_ request: Request, record: EstablishmentRecord, decision: DecisionRecord) async throws {
         let authority = try await record.$authority.get(on: request.db)
         let framework = try request.sift.framework(authority.frameworkID)
-        let result = DecisionEngine(framework: framework).categorise(try Proposals.establishment(record), runDate: Day(request.now))
+        let result = DecisionEngine(framework: framework).categorise(try await Proposals.establishment(record, on: request.db), runDate: Day(request.now))
         let decided = decision.category
         // The support is that of the category decided, which an override may make differ from the proposal's.
         let support = framework.entitlements.filter { $0.category == decided && $0.condition == nil }.flatMap(\.items).map(EntitlementText.short)

@@ -5,8 +5,12 @@ import Vapor
 
 /// The framework's proposal for an establishment, from its stored evidence.
 enum Proposals {
-    static func establishment(_ record: EstablishmentRecord) throws -> Establishment {
-        let tree = try JSONReader.read(record.evidence)
+    static func establishment(_ record: EstablishmentRecord, on database: any Database) async throws -> Establishment {
+        try establishment(record, evidence: try await EvidenceStore.text(for: record, on: database))
+    }
+
+    static func establishment(_ record: EstablishmentRecord, evidence: String) throws -> Establishment {
+        let tree = try JSONReader.read(evidence)
         switch EvidenceDecoder.decode(tree) {
         case .success(let establishment): return establishment
         case .failure(let problems):
@@ -14,13 +18,13 @@ enum Proposals {
         }
     }
 
-    static func categorise(_ record: EstablishmentRecord, framework: Framework, on date: Day) throws -> CategorisationResult {
-        DecisionEngine(framework: framework).categorise(try establishment(record), runDate: date)
+    static func categorise(_ record: EstablishmentRecord, framework: Framework, on date: Day, database: any Database) async throws -> CategorisationResult {
+        DecisionEngine(framework: framework).categorise(try await establishment(record, on: database), runDate: date)
     }
 
     /// Works out and stores the proposal on the record (not saved).
-    static func refresh(_ record: EstablishmentRecord, framework: Framework, on date: Day) throws {
-        let result = try categorise(record, framework: framework, on: date)
+    static func refresh(_ record: EstablishmentRecord, evidence: String, framework: Framework, on date: Day) throws {
+        let result = DecisionEngine(framework: framework).categorise(try establishment(record, evidence: evidence), runDate: date)
         record.proposedCategory = result.category?.code
         record.proposedDesignation = result.designation?.code
         record.needsJudgement = result.judgement != nil

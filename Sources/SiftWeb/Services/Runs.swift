@@ -27,11 +27,13 @@ enum Runs {
         let now = request.now
         let run = RunRecord(authorityID: authorityID, academicYear: year, startedBy: user.id, at: now)
         let records = try await EstablishmentRecord.query(on: request.db).filter(\.$authority.$id == authorityID).all()
+        let evidence = try await EvidenceStore.texts(authorityID: authorityID, on: request.db)
         // Work out every proposal first, then store them all or none.
         var decisions: [DecisionRecord] = []
         decisions.reserveCapacity(records.count)
         for record in records {
-            let result = engine.categorise(try Proposals.establishment(record), runDate: today)
+            guard let text = evidence[try record.requireID()] else { continue }
+            let result = engine.categorise(try Proposals.establishment(record, evidence: text), runDate: today)
             record.proposedCategory = result.category?.code
             record.proposedDesignation = result.designation?.code
             record.needsJudgement = result.judgement != nil

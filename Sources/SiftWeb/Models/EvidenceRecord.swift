@@ -1,0 +1,50 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// An establishment's evidence (docs/evidence-format.md), in a table of its own: lists and
+/// counts read the narrow establishments table and never wade through the evidence.
+final class EvidenceRecord: Model, @unchecked Sendable {
+    static let schema = "establishment_evidence"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "establishment_id") var establishment: EstablishmentRecord
+    @Field(key: "evidence") var evidence: String
+
+    init() {}
+
+    init(establishmentID: UUID, evidence: String) {
+        self.id = establishmentID
+        self.$establishment.id = establishmentID
+        self.evidence = evidence
+    }
+}
+
+/// Reading and writing evidence.
+enum EvidenceStore {
+    static func text(for record: EstablishmentRecord, on database: any Database) async throws -> String {
+        guard let stored = try await EvidenceRecord.query(on: database).filter(\.$establishment.$id == record.requireID()).first() else {
+            throw Abort(.internalServerError, reason: "no evidence is stored for \(record.urn)")
+        }
+        return stored.evidence
+    }
+
+    /// Every establishment's evidence in an authority, by establishment id.
+    static func texts(authorityID: UUID, on database: any Database) async throws -> [UUID: String] {
+        let rows = try await EvidenceRecord.query(on: database)
+            .join(EstablishmentRecord.self, on: \EvidenceRecord.$establishment.$id == \EstablishmentRecord.$id)
+            .filter(EstablishmentRecord.self, \.$authority.$id == authorityID).all()
+        return Dictionary(rows.map { ($0.$establishment.id, $0.evidence) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Stores the evidence of a saved establishment, replacing any before it.
+    static func save(_ text: String, for record: EstablishmentRecord, on database: any Database) async throws {
+        let id = try record.requireID()
+        if let stored = try await EvidenceRecord.query(on: database).filter(\.$establishment.$id == id).first() {
+            stored.evidence = text
+            try await stored.save(on: database)
+        } else {
+            try await EvidenceRecord(establishmentID: id, evidence: text).create(on: database)
+        }
+    }
+}
