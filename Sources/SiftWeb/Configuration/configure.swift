@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQL
 import Foundation
 import FluentPostgresDriver
 import FluentSQLiteDriver
@@ -15,6 +16,7 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     }
     for migration in Migrations.all { app.migrations.add(migration) }
     try await app.autoMigrate()
+    if case .sqlite = settings.database { try await tuneSQLite(app) }
 
     app.sift = SiftServices(settings: settings, frameworks: try SiftServices.loadFrameworks())
 
@@ -36,4 +38,15 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     app.middleware.use(SessionAuthenticationMiddleware())
 
     try routes(app)
+}
+
+/// SQLite's default page cache (2 MB) is smaller than a national authority's establishments
+/// table, so every list and count would re-read the file. Each event loop has its own
+/// connection: give each a larger cache and memory-mapped reads.
+private func tuneSQLite(_ app: Application) async throws {
+    for eventLoop in app.eventLoopGroup.makeIterator() {
+        guard let sql = app.databases.database(.sqlite, logger: app.logger, on: eventLoop) as? any SQLDatabase else { continue }
+        try await sql.raw("PRAGMA cache_size = -65536").run()
+        try await sql.raw("PRAGMA mmap_size = 268435456").run()
+    }
 }

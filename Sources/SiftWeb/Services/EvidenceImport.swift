@@ -53,8 +53,14 @@ enum EvidenceImport {
         let stored = records, evidence = texts
         try await app.db.transaction { database in
             for (record, text) in zip(stored, evidence) {
+                let isNew = record.id == nil
                 try await record.save(on: database)
-                try await EvidenceStore.save(text, for: record, on: database)
+                // A new establishment has no evidence yet: store it without looking first.
+                if isNew {
+                    try await EvidenceRecord(establishmentID: try record.requireID(), evidence: text).create(on: database)
+                } else {
+                    try await EvidenceStore.save(text, for: record, on: database)
+                }
             }
         }
         return summary
