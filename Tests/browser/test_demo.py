@@ -103,3 +103,15 @@ def test_a_whole_year_override_letter_and_the_schools_view(browser, server):
     assert "IntensiveB" in browser.find_element(By.CLASS_NAME, "sift-letter").text
     browser.get(server["base"] + "/establishments/230001")
     assert "Page not found" in browser.find_element(By.TAG_NAME, "h1").text
+
+
+def test_the_openapi_document_is_valid(server):
+    """The API's description, as served, is a valid OpenAPI document."""
+    import json
+    import urllib.request
+    from openapi_spec_validator import validate
+
+    with urllib.request.urlopen(server["base"] + "/api/v1/openapi.json") as response:
+        document = json.load(response)
+    validate(document)
+    assert "/api/v1/establishments/{urn}" in document["paths"]

@@ -28,4 +28,10 @@ func routes(_ app: Application) throws {
     let records = RecordsController()
     signedIn.get("decisions.csv", use: records.decisionsCSV)
     signedIn.get("audit", use: records.audit)
+
+    let api = APIController()
+    app.get("api", "v1", "openapi.json", use: api.openAPI)
+    let signedInAPI = app.grouped("api", "v1").grouped(RequireAPISignInMiddleware())
+    signedInAPI.get("establishments", use: api.establishments)
+    signedInAPI.get("establishments", ":urn", use: api.establishment)
 }

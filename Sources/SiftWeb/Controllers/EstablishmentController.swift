@@ -17,7 +17,7 @@ struct EstablishmentController {
         var page: Int?
     }
 
-    private func filtered(_ request: Request, _ user: User, _ filters: Filters) -> QueryBuilder<EstablishmentRecord> {
+    func filtered(_ request: Request, _ user: User, _ filters: Filters) -> QueryBuilder<EstablishmentRecord> {
         let query = EstablishmentScope.query(for: user, on: request.db)
         if let text = filters.q?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             query.group(.or) { group in

@@ -1,4 +1,5 @@
 import Foundation
+import SiftCore
 import Vapor
 
 /// Turns errors into pages a person can read (GOV.UK's "Page not found", "There is a
@@ -13,6 +14,13 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         } catch {
             let status = (error as? any AbortError)?.status ?? .internalServerError
             if status.code >= 500 { request.logger.report(error: error) }
+            // The API answers in JSON, with no internal detail for a server error.
+            if request.url.path.hasPrefix("/api/") {
+                let reason = status.code >= 500 ? "There is a problem with the service." : ((error as? any AbortError)?.reason ?? status.reasonPhrase)
+                let response = Response(status: status, body: .init(string: TreeWriter.json(.object([("error", .bool(true)), ("reason", .string(reason))]))))
+                response.headers.contentType = .json
+                return response
+            }
             let (title, message): (String, String)
             switch status {
             case .notFound: (title, message) = ("Page not found", "If you typed the web address, check it is correct. If you pasted it, check you copied it all.")

@@ -1,0 +1,62 @@
+import Fluent
+import Foundation
+import SiftCore
+import Vapor
+
+/// The JSON API, `/api/v1`: the same establishments, with the same sign-in (the session
+/// cookie), tenancy and roles as the pages. Documented by `/api/v1/openapi.json`.
+struct APIController {
+    func establishments(_ request: Request) async throws -> Response {
+        let user = try request.requireUser().user
+        let filters = try request.query.decode(EstablishmentController.Filters.self)
+        let query = EstablishmentController().filtered(request, user, filters)
+        let total = try await query.count()
+        let pageSize = EstablishmentController.pageSize
+        let pageCount = max(1, (total + pageSize - 1) / pageSize)
+        let page = min(max(filters.page ?? 1, 1), pageCount)
+        let records = try await EstablishmentController().filtered(request, user, filters).sort(\.$name).sort(\.$urn)
+            .range(((page - 1) * pageSize)..<(page * pageSize)).all()
+        let body = Tree.object([
+            ("page", .number(Double(page))), ("pageCount", .number(Double(pageCount))), ("total", .number(Double(total))),
+            ("items", .array(records.map(Self.summary))),
+        ])
+        return json(body)
+    }
+
+    func establishment(_ request: Request) async throws -> Response {
+        let user = try request.requireUser().user
+        let record = try await EstablishmentScope.find(urn: request.parameters.get("urn") ?? "", for: user, on: request.db)
+        let framework = try request.sift.framework(try await user.$authority.get(on: request.db).frameworkID)
+        let result = DecisionEngine(framework: framework).categorise(try await Proposals.establishment(record, on: request.db), runDate: Day(request.now))
+        var members = Self.summary(record).members ?? []
+        members.append(Tree.Member(key: "result", value: result.tree))
+        return json(Tree(.object(members)))
+    }
+
+    func openAPI(_ request: Request) async throws -> Response {
+        json(OpenAPIDocument.tree)
+    }
+
+    static func summary(_ record: EstablishmentRecord) -> Tree {
+        .object([
+            ("urn", .string(record.urn)), ("name", .string(record.name)), ("kind", .string(record.kind)),
+            ("phase", record.phase.map(Tree.string)), ("network", record.network.map(Tree.string)),
+            ("proposedCategory", record.proposedCategory.map(Tree.string)), ("currentCategory", record.currentCategory.map(Tree.string)),
+            ("needsJudgement", .bool(record.needsJudgement)),
+        ])
+    }
+
+    private func json(_ tree: Tree) -> Response {
+        let response = Response(status: .ok, body: .init(string: TreeWriter.json(tree)))
+        response.headers.contentType = .json
+        return response
+    }
+}
+
+/// API routes answer 401 in JSON to a request without a session, rather than redirecting.
+struct RequireAPISignInMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard request.signedIn != nil else { throw Abort(.unauthorized, reason: "Sign in first: send the sift_session cookie.") }
+        return try await next.respond(to: request)
+    }
+}
