@@ -15,6 +15,7 @@ enum SiteRoute {
     case recategorise(urn: String)
     case letter(id: String)
     case decisionsCSV
+    case addInspection(urn: String)
     case audit
 
     var path: String {
@@ -32,6 +33,7 @@ enum SiteRoute {
         case .recategorise(let urn): return "/establishments/\(Self.escape(urn))/recategorise"
         case .letter(let id): return "/letters/\(id)"
         case .decisionsCSV: return "/decisions.csv"
+        case .addInspection(let urn): return "/establishments/\(Self.escape(urn))/inspections/new"
         case .audit: return "/audit"
         }
     }

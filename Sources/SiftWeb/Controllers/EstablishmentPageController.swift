@@ -41,7 +41,8 @@ struct EstablishmentPageController {
             },
             currentCategory: record.currentCategory.map { code in "\(code) – \(framework.category(code)?.name ?? code)" } ?? "",
             letters: letters.map { .init(title: $0.title, issued: Day($0.issuedAt).description, href: SiteRoute.letter(id: $0.id?.uuidString ?? "").path) },
-            recategoriseHref: mayChange ? SiteRoute.recategorise(urn: record.urn).path : nil)
+            recategoriseHref: mayChange ? SiteRoute.recategorise(urn: record.urn).path : nil,
+            addInspectionHref: mayChange ? SiteRoute.addInspection(urn: record.urn).path : nil)
         return try await request.view.render("establishment", context).encodeResponse(for: request)
     }
 

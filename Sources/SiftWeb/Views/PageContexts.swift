@@ -150,6 +150,7 @@ struct EstablishmentContext: Encodable, Sendable {
     var currentCategory: String
     var letters: [LetterLink]
     var recategoriseHref: String?
+    var addInspectionHref: String?
 }
 
 import SiftCore
