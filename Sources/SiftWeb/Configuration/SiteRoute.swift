@@ -1,7 +1,7 @@
 import Foundation
 /// Every path of the site, in one place: routes are registered and links are built from
 /// these, so a renamed path cannot leave a dead link behind.
-enum SiteRoute {
+enum SiteRoute: Equatable {
     case overview
     case signIn
     case signOut

@@ -9,16 +9,10 @@ struct APIController {
     func establishments(_ request: Request) async throws -> Response {
         let user = try request.requireUser().user
         let filters = try request.query.decode(EstablishmentController.Filters.self)
-        let query = EstablishmentController().filtered(request, user, filters)
-        let total = try await query.count()
-        let pageSize = EstablishmentController.pageSize
-        let pageCount = max(1, (total + pageSize - 1) / pageSize)
-        let page = min(max(filters.page ?? 1, 1), pageCount)
-        let records = try await EstablishmentController().filtered(request, user, filters).sort(\.$name).sort(\.$urn)
-            .range(((page - 1) * pageSize)..<(page * pageSize)).all()
+        let page = try await EstablishmentController().page(request, user, filters)
         let body = Tree.object([
-            ("page", .number(Double(page))), ("pageCount", .number(Double(pageCount))), ("total", .number(Double(total))),
-            ("items", .array(records.map(Self.summary))),
+            ("page", .number(Double(page.page))), ("pageCount", .number(Double(page.pageCount))), ("total", .number(Double(page.total))),
+            ("items", .array(page.records.map(Self.summary))),
         ])
         return json(body)
     }

@@ -32,16 +32,30 @@ struct EstablishmentController {
         return query
     }
 
-    func list(_ request: Request) async throws -> Response {
-        let user = try request.requireUser().user
-        let filters = try request.query.decode(Filters.self)
-        let authority = try await user.$authority.get(on: request.db)
-        let framework = try request.sift.framework(authority.frameworkID)
+    /// One page of the filtered establishments, in name order, with the counts to page by.
+    struct Page {
+        var records: [EstablishmentRecord]
+        var total: Int
+        var page: Int
+        var pageCount: Int
+    }
+
+    func page(_ request: Request, _ user: User, _ filters: Filters) async throws -> Page {
         let total = try await filtered(request, user, filters).count()
         let pageCount = max(1, (total + Self.pageSize - 1) / Self.pageSize)
         let page = min(max(filters.page ?? 1, 1), pageCount)
         let records = try await filtered(request, user, filters).sort(\.$name).sort(\.$urn)
             .range(((page - 1) * Self.pageSize)..<(page * Self.pageSize)).all()
+        return Page(records: records, total: total, page: page, pageCount: pageCount)
+    }
+
+    func list(_ request: Request) async throws -> Response {
+        let user = try request.requireUser().user
+        let filters = try request.query.decode(Filters.self)
+        let authority = try await user.$authority.get(on: request.db)
+        let framework = try request.sift.framework(authority.frameworkID)
+        let found = try await page(request, user, filters)
+        let (records, total, page, pageCount) = (found.records, found.total, found.page, found.pageCount)
         let networks = try await EstablishmentScope.query(for: user, on: request.db).unique().field(\.$network).all().compactMap(\.network).sorted()
         func link(page: Int) -> String {
             var parts: [String] = []

@@ -10,15 +10,15 @@ extension LayoutContext {
         let authority = try await user.$authority.get(on: request.db)
         var navigation: [NavigationItem] = []
         if user.role == .schoolUser, let urn = user.establishmentURN {
-            navigation.append(.init(label: "Your establishment", href: SiteRoute.establishment(urn: urn).path, current: current.map { "\($0)" } == "\(SiteRoute.establishment(urn: urn))"))
+            navigation.append(.init(label: "Your establishment", href: SiteRoute.establishment(urn: urn).path, current: current == .establishment(urn: urn)))
         } else {
-            navigation.append(.init(label: "Overview", href: SiteRoute.overview.path, current: current.map { "\($0)" } == "\(SiteRoute.overview)"))
-            navigation.append(.init(label: "Establishments", href: SiteRoute.establishments.path, current: current.map { "\($0)" } == "\(SiteRoute.establishments)"))
+            navigation.append(.init(label: "Overview", href: SiteRoute.overview.path, current: current == .overview))
+            navigation.append(.init(label: "Establishments", href: SiteRoute.establishments.path, current: current == .establishments))
             if user.role == .officer || user.role == .administrator {
-                navigation.append(.init(label: "Categorisation", href: SiteRoute.runs.path, current: current.map { "\($0)" } == "\(SiteRoute.runs)"))
+                navigation.append(.init(label: "Categorisation", href: SiteRoute.runs.path, current: current == .runs))
             }
             if user.role == .administrator {
-                navigation.append(.init(label: "Audit log", href: SiteRoute.audit.path, current: current.map { "\($0)" } == "\(SiteRoute.audit)"))
+                navigation.append(.init(label: "Audit log", href: SiteRoute.audit.path, current: current == .audit))
             }
         }
         return LayoutContext(title: title, signedIn: .init(name: user.name, role: user.role.label, authority: authority.name),

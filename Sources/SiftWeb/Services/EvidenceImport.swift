@@ -15,8 +15,17 @@ enum EvidenceImport {
         guard let authority = try await Authority.query(on: app.db).filter(\.$code == authorityCode).first() else {
             throw Abort(.notFound, reason: "no authority has the code \(authorityCode)")
         }
-        let set: EvidenceSet
-        do { set = try EvidenceFile.read(path: path) } catch { throw Abort(.badRequest, reason: error.description) }
+        // The file is read and parsed once: the establishments are read from the tree, and
+        // each one's evidence is stored as the file gave it.
+        let tree: Tree
+        do {
+            tree = try JSONReader.read(bytes: try EvidenceFile.readBytes(path))
+        } catch let failure as JSONReader.Failure {
+            throw Abort(.badRequest, reason: "\(path): line \(failure.line): not valid JSON: \(failure.message)")
+        } catch {
+            throw Abort(.badRequest, reason: "\(error)")
+        }
+        let set = EvidenceDecoder.decodeFile(tree)
         if !set.problems.isEmpty {
             let listed = set.problems.prefix(20).map(\.description).joined(separator: "\n")
             throw Abort(.badRequest, reason: "nothing was stored: \(set.problems.count) problems in the evidence\n\(listed)")
@@ -31,8 +40,6 @@ enum EvidenceImport {
         var records: [EstablishmentRecord] = []
         var texts: [String] = []
         records.reserveCapacity(set.establishments.count)
-        // The evidence is stored as the file gave it, one establishment at a time, with its proposal.
-        let tree = try JSONReader.read(bytes: try EvidenceFile.readBytes(path))
         let elements = tree["establishments"]?.elements ?? [tree]
         let results = engine.categoriseAll(set.establishments, runDate: today)
         for ((establishment, result), element) in zip(zip(set.establishments, results), elements) {
@@ -44,9 +51,7 @@ enum EvidenceImport {
             record.kind = establishment.kind.rawValue
             record.phase = establishment.phase?.rawValue
             record.network = establishment.network
-            record.proposedCategory = result.category?.code
-            record.proposedDesignation = result.designation?.code
-            record.needsJudgement = result.judgement != nil
+            Proposals.apply(result, to: record)
             records.append(record)
             texts.append(TreeWriter.json(element))
         }

@@ -24,7 +24,11 @@ enum Proposals {
 
     /// Works out and stores the proposal on the record (not saved).
     static func refresh(_ record: EstablishmentRecord, evidence: String, framework: Framework, on date: Day) throws {
-        let result = DecisionEngine(framework: framework).categorise(try establishment(record, evidence: evidence), runDate: date)
+        apply(DecisionEngine(framework: framework).categorise(try establishment(record, evidence: evidence), runDate: date), to: record)
+    }
+
+    /// Keeps a result's proposal on the record (not saved).
+    static func apply(_ result: CategorisationResult, to record: EstablishmentRecord) {
         record.proposedCategory = result.category?.code
         record.proposedDesignation = result.designation?.code
         record.needsJudgement = result.judgement != nil

@@ -34,9 +34,7 @@ enum Runs {
         for record in records {
             guard let text = evidence[try record.requireID()] else { continue }
             let result = engine.categorise(try Proposals.establishment(record, evidence: text), runDate: today)
-            record.proposedCategory = result.category?.code
-            record.proposedDesignation = result.designation?.code
-            record.needsJudgement = result.judgement != nil
+            Proposals.apply(result, to: record)
             guard let category = result.category?.code else { continue }
             decisions.append(DecisionRecord(authorityID: authorityID, establishmentID: try record.requireID(), academicYear: year,
                                             category: category, designation: result.designation?.code, status: .provisional,
