@@ -92,7 +92,7 @@ struct AccessControlTests {
                             }
                             continue
                         }
-                        let isRunRoute = path.first == "runs" || path.last == "recategorise" || path.contains("inspections")
+                        let isRunRoute = path.first == "runs" || path.last == "recategorise" || path.contains("evidence")
                         let mayRun = role == .officer || role == .administrator
                         let outside: Bool = {
                             if target == .otherAuthority { return true }

@@ -140,6 +140,17 @@ struct WebTests {
             let word = String(one.name.split(separator: " ")[0]).uppercased()
             let byName = try await browser.get("/establishments?q=\(word)")
             #expect(byName.body.string.contains(one.name))
+            // Words are matched from their start, every word typed must match, and case, accents
+            // and apostrophes do not matter.
+            let words = one.name.split(separator: " ").map(String.init)
+            let prefixes = words.prefix(2).map { String($0.prefix(3)) }.joined(separator: "+")
+            #expect(try await browser.get("/establishments?q=\(prefixes)").body.string.contains(one.name))
+            #expect(try await browser.get("/establishments?q=\(words[0])+zzzz").body.string.contains("0 establishments"))
+            #expect(try await browser.get("/establishments?q=2400").body.string.contains(one.name))
+            // Another authority's establishments are never found.
+            let stranger = try #require(try await EstablishmentRecord.query(on: app.db).filter(\.$urn == "200003").first())
+            let theirs = stranger.name.split(separator: " ").map { String($0) }.joined(separator: "+")
+            #expect(!(try await browser.get("/establishments?q=\(theirs)").body.string.contains(">\(stranger.name)<")))
             let category = try #require(one.proposedCategory)
             let filtered = try await browser.get("/establishments?category=\(category)")
             #expect(filtered.body.string.contains(one.name))

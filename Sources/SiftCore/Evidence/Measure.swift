@@ -11,6 +11,30 @@ public enum MeasureID: String, Sendable, CaseIterable {
     case progress8
     case attainment8
 
+    /// The measure as the performance tables name it.
+    public var label: String {
+        switch self {
+        case .eyfsGLD: return "EYFS good level of development (%)"
+        case .phonicsY1: return "Year 1 phonics check (%)"
+        case .phonicsCumulative: return "Phonics by the end of Year 2 (%)"
+        case .ks1RWM: return "KS1 reading, writing and maths at expected (%)"
+        case .ks2RWMExpected: return "KS2 reading, writing and maths at expected (%)"
+        case .ks2ReadingProgress: return "KS2 reading progress"
+        case .ks2WritingProgress: return "KS2 writing progress"
+        case .ks2MathsProgress: return "KS2 maths progress"
+        case .progress8: return "Progress 8"
+        case .attainment8: return "Attainment 8"
+        }
+    }
+
+    /// Progress scores come with a 95% confidence interval.
+    public var hasInterval: Bool {
+        switch self {
+        case .ks2ReadingProgress, .ks2WritingProgress, .ks2MathsProgress, .progress8: return true
+        default: return false
+        }
+    }
+
     /// Position in `Establishment.measures`, so lookups on a national run are array indexing.
     public var slot: Int {
         switch self {

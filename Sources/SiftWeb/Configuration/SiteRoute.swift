@@ -16,6 +16,8 @@ enum SiteRoute: Equatable {
     case letter(id: String)
     case decisionsCSV
     case addInspection(urn: String)
+    case measures(urn: String)
+    case localEvidence(urn: String)
     case audit
 
     var path: String {
@@ -33,7 +35,9 @@ enum SiteRoute: Equatable {
         case .recategorise(let urn): return "/establishments/\(Self.escape(urn))/recategorise"
         case .letter(let id): return "/letters/\(id)"
         case .decisionsCSV: return "/decisions.csv"
-        case .addInspection(let urn): return "/establishments/\(Self.escape(urn))/inspections/new"
+        case .addInspection(let urn): return "/establishments/\(Self.escape(urn))/evidence/inspection"
+        case .measures(let urn): return "/establishments/\(Self.escape(urn))/evidence/measures"
+        case .localEvidence(let urn): return "/establishments/\(Self.escape(urn))/evidence/authority"
         case .audit: return "/audit"
         }
     }

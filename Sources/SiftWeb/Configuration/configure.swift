@@ -16,7 +16,10 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     }
     for migration in Migrations.all { app.migrations.add(migration) }
     try await app.autoMigrate()
-    if case .sqlite = settings.database { try await tuneSQLite(app) }
+    if case .sqlite = settings.database {
+        try await tuneSQLite(app)
+        try await refreshQueryStatistics(app.db)
+    }
 
     app.sift = SiftServices(settings: settings, frameworks: try SiftServices.loadFrameworks())
 
@@ -49,4 +52,12 @@ private func tuneSQLite(_ app: Application) async throws {
         try await sql.raw("PRAGMA cache_size = -65536").run()
         try await sql.raw("PRAGMA mmap_size = 268435456").run()
     }
+}
+
+/// The query planner's figures on each table and index. Without them SQLite walks a whole
+/// authority to check a search's few matches; run at start and after every import, since
+/// an import can take a table from a handful of rows to tens of thousands.
+func refreshQueryStatistics(_ database: any Database) async throws {
+    guard let sql = database as? any SQLDatabase else { return }
+    try await sql.raw("ANALYZE").run()
 }

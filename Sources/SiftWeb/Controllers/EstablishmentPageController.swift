@@ -42,7 +42,9 @@ struct EstablishmentPageController {
             currentCategory: record.currentCategory.map { code in "\(code) – \(framework.category(code)?.name ?? code)" } ?? "",
             letters: letters.map { .init(title: $0.title, issued: Day($0.issuedAt).description, href: SiteRoute.letter(id: $0.id?.uuidString ?? "").path) },
             recategoriseHref: mayChange ? SiteRoute.recategorise(urn: record.urn).path : nil,
-            addInspectionHref: mayChange ? SiteRoute.addInspection(urn: record.urn).path : nil)
+            addInspectionHref: mayChange ? SiteRoute.addInspection(urn: record.urn).path : nil,
+            measuresHref: mayChange ? SiteRoute.measures(urn: record.urn).path : nil,
+            localEvidenceHref: mayChange ? SiteRoute.localEvidence(urn: record.urn).path : nil)
         return try await request.view.render("establishment", context).encodeResponse(for: request)
     }
 
@@ -84,7 +86,8 @@ struct EstablishmentPageController {
                 if let lower = record.lower, let upper = record.upper { return "\(Tree.format(value)) (\(Tree.format(lower)) to \(Tree.format(upper)))" }
                 return Tree.format(value)
             }
-            return .init(measure: id.rawValue.replacingOccurrences(of: "_", with: " "), values: values)
+            let published = records.compactMap { record in record.status == .published ? record.value.map { (year: record.year, value: $0) } : nil }
+            return .init(measure: id.label, values: values, chart: TrendChart(published, measure: id.label))
         }
     }
 
@@ -96,6 +99,14 @@ struct EstablishmentPageController {
             ("Capacity to improve", l.capacityToImprove?.rawValue), ("Specific vulnerability", l.vulnerability),
             ("Previous category", l.previousCategory),
         ]
-        return pairs.compactMap { label, value in value.map { .init(label: label, value: $0.replacingOccurrences(of: "_", with: " ")) } }
+        let facts = pairs.compactMap { label, value in value.map { EstablishmentContext.Fact(label: label, value: $0.replacingOccurrences(of: "_", with: " ")) } }
+        let flags: [(String, Bool?)] = [
+            ("Safeguarding concern", l.safeguardingConcern), ("Proven improvement trajectory", l.improvementTrajectory),
+            ("Asked for additional support", l.selfIdentified), ("Opted out of support", l.optedOut),
+            ("An area judgement at risk", l.areaAtRisk), ("Wider aspects of concern", l.widerAspects),
+            ("Significant change in senior leadership", l.leadershipChange),
+        ]
+        let aspects = (l.specificAspects ?? 0) > 0 ? [EstablishmentContext.Fact(label: "Specific aspects needing support", value: String(l.specificAspects ?? 0))] : []
+        return facts + aspects + flags.compactMap { label, flag in flag == true ? .init(label: label, value: "Yes") : nil }
     }
 }

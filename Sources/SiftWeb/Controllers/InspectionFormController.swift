@@ -3,9 +3,7 @@ import Foundation
 import SiftCore
 import Vapor
 
-/// Adding an inspection to an establishment's evidence. The new evidence is read by the same
-/// reader as an evidence file, so every check applies; nothing is saved until it reads
-/// without a problem, and the proposal is worked out again when it is.
+/// Adding an inspection to an establishment's evidence (`EvidenceEdit` checks and saves it).
 struct InspectionFormController {
     struct Form: Content {
         var date: String?
@@ -20,12 +18,12 @@ struct InspectionFormController {
     static let fields = ["date", "framework", "overallEffectiveness", "leadershipAndManagement", "qualityOfEducation", "categoryOfConcern", "earlyYearsRequirements"]
 
     func show(_ request: Request) async throws -> Response {
-        let (user, record) = try await target(request)
-        return try await render(request, user: user, record: record, form: Form(), errors: [])
+        let (_, record) = try await EvidenceEdit.target(request)
+        return try await render(request, record: record, form: Form(), errors: [])
     }
 
     func add(_ request: Request) async throws -> Response {
-        let (user, record) = try await target(request)
+        let (user, record) = try await EvidenceEdit.target(request)
         let form = try request.content.decode(Form.self)
         var inspection: [(String, Tree?)] = []
         var errors: [FieldError] = []
@@ -39,80 +37,43 @@ struct InspectionFormController {
                              ("qualityOfEducation", form.qualityOfEducation)] {
             if let value, let grade = Double(value) { inspection.append((key, .number(grade))) }
         }
-        if errors.isEmpty {
-            // The evidence with the new inspection, read as any evidence is.
-            let text = try await EvidenceStore.text(for: record, on: request.db)
-            var members = try JSONReader.read(text).members ?? []
-            let index = members.firstIndex { $0.key == "inspections" }
-            var list = index.flatMap { members[$0].value.elements } ?? []
-            let position = list.count
-            list.append(.object(inspection))
-            let updated = Tree.Member(key: "inspections", value: .array(list))
-            if let index { members[index] = updated } else { members.append(updated) }
-            let tree = Tree(.object(members))
-            switch EvidenceDecoder.decode(tree) {
-            case .failure(let problems):
-                for problem in problems {
-                    let prefix = "inspections[\(position)]"
-                    let field = problem.field.hasPrefix(prefix + ".") ? String(problem.field.dropFirst(prefix.count + 1)) : "date"
-                    errors.append(.init(field: Self.fields.contains(field) ? field : "date", message: problem.message.prefix(1).uppercased() + problem.message.dropFirst()))
-                }
-            case .success:
-                let framework = try request.sift.framework(try await user.$authority.get(on: request.db).frameworkID)
-                let evidence = TreeWriter.json(tree)
-                try Proposals.refresh(record, evidence: evidence, framework: framework, on: Day(request.now))
-                try await request.db.transaction { database in
-                    try await EvidenceStore.save(evidence, for: record, on: database)
-                    try await record.save(on: database)
-                }
-                try await Audit.record(request, authorityID: user.$authority.id, userID: user.id, action: "evidence_changed",
-                                       detail: "\(record.urn): inspection of \(form.date ?? "") added")
-                return request.redirect(to: SiteRoute.establishment(urn: record.urn).path)
+        guard errors.isEmpty else { return try await render(request, record: record, form: form, errors: errors) }
+        let members = try await EvidenceEdit.members(of: record, on: request.db)
+        var list = members.first { $0.key == "inspections" }?.value.elements ?? []
+        let prefix = "inspections[\(list.count)]"
+        list.append(.object(inspection))
+        let problems = try await EvidenceEdit.save(EvidenceEdit.replacing("inspections", with: .array(list), in: members), of: record, by: user,
+                                                   describing: "inspection of \(form.date ?? "") added", request: request)
+        guard problems.isEmpty else {
+            errors = problems.map { problem in
+                let field = problem.field.hasPrefix(prefix + ".") ? String(problem.field.dropFirst(prefix.count + 1)) : "date"
+                return FieldError(field: Self.fields.contains(field) ? field : "date", message: EvidenceEdit.sentence(problem.message))
             }
+            return try await render(request, record: record, form: form, errors: errors)
         }
-        return try await render(request, user: user, record: record, form: form, errors: errors)
+        return request.redirect(to: SiteRoute.establishment(urn: record.urn).path)
     }
 
-    private func target(_ request: Request) async throws -> (User, EstablishmentRecord) {
-        let user = try RunController.requireRunner(request)
-        let record = try await EstablishmentScope.find(urn: request.parameters.get("urn") ?? "", for: user, on: request.db)
-        return (user, record)
-    }
-
-    private func render(_ request: Request, user: User, record: EstablishmentRecord, form: Form, errors: [FieldError]) async throws -> Response {
-        func options(_ values: [(String, String)], _ selected: String?) -> [EstablishmentListContext.Option] {
-            values.map { .init(value: $0.0, label: $0.1, selected: $0.0 == selected) }
-        }
+    private func render(_ request: Request, record: EstablishmentRecord, form: Form, errors: [FieldError]) async throws -> Response {
         let grades = [("", "Not given"), ("1", "1 – Outstanding"), ("2", "2 – Good"), ("3", "3 – Requires improvement (satisfactory before September 2012)"), ("4", "4 – Inadequate")]
-        let context = InspectionFormContext(
+        let fields: [FormField] = [
+            .text("date", "Date of the inspection", hint: "For example, 2024-03-27", value: form.date ?? ""),
+            .select("framework", "Inspection framework", choices: [("", "Choose"), ("graded", "Graded (to August 2024)"),
+                                                                    ("ungraded_2024", "September 2024 to 9 November 2025 (no overall grade)"),
+                                                                    ("early_years", "Early years register")], selected: form.framework ?? ""),
+            .select("overallEffectiveness", "Overall effectiveness", choices: grades, selected: form.overallEffectiveness ?? ""),
+            .select("leadershipAndManagement", "Leadership and management", choices: grades, selected: form.leadershipAndManagement ?? ""),
+            .select("qualityOfEducation", "Quality of education", choices: grades, selected: form.qualityOfEducation ?? ""),
+            .select("categoryOfConcern", "Category of concern", choices: [("none", "None"), ("serious_weaknesses", "Serious weaknesses"),
+                                                                          ("special_measures", "Special measures")], selected: form.categoryOfConcern ?? "none"),
+            .select("earlyYearsRequirements", "Early years requirements (register inspections)",
+                    choices: [("", "Not given"), ("met", "Met"), ("not_met", "Not met")], selected: form.earlyYearsRequirements ?? ""),
+        ]
+        let context = EvidenceFormContext(
             layout: try await LayoutContext.make(request, title: (errors.isEmpty ? "" : "Error: ") + "Add an inspection", current: nil),
-            urn: record.urn, name: record.name, action: SiteRoute.addInspection(urn: record.urn).path,
-            backHref: SiteRoute.establishment(urn: record.urn).path, date: form.date ?? "",
-            frameworks: options([("", "Choose"), ("graded", "Graded (to August 2024)"), ("ungraded_2024", "September 2024 to 9 November 2025 (no overall grade)"),
-                                 ("early_years", "Early years register")], form.framework),
-            overall: options(grades, form.overallEffectiveness), leadership: options(grades, form.leadershipAndManagement),
-            quality: options(grades, form.qualityOfEducation),
-            concerns: options([("none", "None"), ("serious_weaknesses", "Serious weaknesses"), ("special_measures", "Special measures")], form.categoryOfConcern),
-            requirements: options([("", "Not given"), ("met", "Met"), ("not_met", "Not met")], form.earlyYearsRequirements),
-            errors: errors)
-        let response = try await request.view.render("inspection-form", context).encodeResponse(for: request)
-        if !errors.isEmpty { response.status = .unprocessableEntity }
-        return response
+            urn: record.urn, name: record.name, heading: "Add an inspection", intro: nil,
+            action: SiteRoute.addInspection(urn: record.urn).path, backHref: SiteRoute.establishment(urn: record.urn).path,
+            submit: "Add the inspection", fieldsets: [.init(legend: nil, hint: nil, fields: fields)], errors: errors)
+        return try await EvidenceEdit.render(context, on: request)
     }
-}
-
-struct InspectionFormContext: Encodable, Sendable {
-    var layout: LayoutContext
-    var urn: String
-    var name: String
-    var action: String
-    var backHref: String
-    var date: String
-    var frameworks: [EstablishmentListContext.Option]
-    var overall: [EstablishmentListContext.Option]
-    var leadership: [EstablishmentListContext.Option]
-    var quality: [EstablishmentListContext.Option]
-    var concerns: [EstablishmentListContext.Option]
-    var requirements: [EstablishmentListContext.Option]
-    var errors: [FieldError]
 }

@@ -54,6 +54,7 @@ public enum DemoData {
             }
             accounts += try await resetAccounts(spec, authority: authority, app: app)
         }
+        try await refreshQueryStatistics(app.db)
         return accounts
     }
 
@@ -62,6 +63,7 @@ public enum DemoData {
         let pool = SyntheticEvidence(count: 400, seed: UInt64(101 + index)).tree()["establishments"]?.elements ?? []
         let chosen = pool.filter(spec.covers).prefix(spec.count)
         try await database.transaction { transaction in
+            var records: [EstablishmentRecord] = []
             for (position, element) in chosen.enumerated() {
                 // Give each establishment a URN and a network of this authority.
                 var members = element.members ?? []
@@ -82,7 +84,9 @@ public enum DemoData {
                 try Proposals.refresh(record, evidence: evidence, framework: framework, on: today)
                 try await record.save(on: transaction)
                 try await EvidenceStore.save(evidence, for: record, on: transaction)
+                records.append(record)
             }
+            try await SearchWords.replace(for: records, on: transaction)
         }
     }
 

@@ -67,7 +67,9 @@ enum EvidenceImport {
                     try await EvidenceStore.save(text, for: record, on: database)
                 }
             }
+            try await SearchWords.replace(for: stored, on: database)
         }
+        try await refreshQueryStatistics(app.db)
         return summary
     }
 }

@@ -100,6 +100,7 @@ struct EstablishmentContext: Encodable, Sendable {
     struct MeasureRow: Encodable, Sendable {
         var measure: String
         var values: [String]
+        var chart: TrendChart?
     }
     struct ReasonItem: Encodable, Sendable {
         var table: String
@@ -151,8 +152,11 @@ struct EstablishmentContext: Encodable, Sendable {
     var letters: [LetterLink]
     var recategoriseHref: String?
     var addInspectionHref: String?
+    var measuresHref: String?
+    var localEvidenceHref: String?
 }
 
+import Foundation
 import SiftCore
 
 extension EstablishmentContext.ReasonItem {
@@ -162,5 +166,31 @@ extension EstablishmentContext.ReasonItem {
             .init(table: reason.table, row: reason.row, outcome: reason.outcome, condition: reason.condition ?? "no earlier rule applied",
                   cite: reason.cite ?? "", note: reason.note ?? "", facts: reason.facts.map { .init(label: $0.name, value: $0.value) })
         }
+    }
+}
+
+/// A small line chart of one measure's published figures across years, drawn as SVG on
+/// the server; its label reads the same figures out for those who cannot see it.
+struct TrendChart: Encodable, Sendable {
+    static let width = 120.0, height = 32.0, margin = 4.0
+    var points: String
+    var lastX: String
+    var lastY: String
+    var label: String
+
+    /// Nil when fewer than two years have a figure: one point is not a trend.
+    init?(_ figures: [(year: Int, value: Double)], measure: String) {
+        guard figures.count >= 2, let low = figures.map(\.value).min(), let high = figures.map(\.value).max(),
+              let first = figures.first?.year, let last = figures.last?.year else { return nil }
+        let span = max(high - low, 0.000_1), years = Double(max(last - first, 1))
+        let spots = figures.map { figure -> (Double, Double) in
+            (Self.margin + (Self.width - 2 * Self.margin) * Double(figure.year - first) / years,
+             Self.height - Self.margin - (Self.height - 2 * Self.margin) * (figure.value - low) / span)
+        }
+        func format(_ number: Double) -> String { String(format: "%.1f", number) }
+        points = spots.map { "\(format($0.0)),\(format($0.1))" }.joined(separator: " ")
+        lastX = format(spots.last?.0 ?? 0)
+        lastY = format(spots.last?.1 ?? 0)
+        label = "\(measure) from \(first) to \(last): " + figures.map { "\($0.year) \(Tree.format($0.value))" }.joined(separator: ", ")
     }
 }

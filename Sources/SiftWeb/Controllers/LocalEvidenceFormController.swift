@@ -1,0 +1,110 @@
+import Fluent
+import Foundation
+import SiftCore
+import Vapor
+
+/// The authority's own evidence of an establishment (docs/evidence-format.md, `local`): its
+/// views of trend, risk and effectiveness, and the exceptions it records. What is sent
+/// replaces the form's fields; the further named facts (`other`) are kept as they are.
+/// `EvidenceEdit` checks and saves it.
+struct LocalEvidenceFormController {
+    typealias Choices = [(String, String)]
+
+    /// Each choice field: key, label, hint, choices (the first is "not recorded").
+    static func choiceFields(categories: Choices) -> [(String, String, String?, Choices)] {
+        func named<T: RawRepresentable & CaseIterable>(_ type: T.Type) -> Choices where T.RawValue == String {
+            [("", "Not recorded")] + type.allCases.map { ($0.rawValue, $0.rawValue.replacingOccurrences(of: "_", with: " ").capitalizedFirst) }
+        }
+        return [
+            ("trend", "Data trend", nil, named(LocalEvidence.Trend.self)),
+            ("risk", "Risk at the next inspection", "The authority's view of the risk of a lower judgement", named(LocalEvidence.Risk.self)),
+            ("view", "The authority's view of effectiveness", nil, named(LocalEvidence.View.self)),
+            ("sefValidatedGrade", "Self-evaluation grade, as validated by the authority", nil,
+             [("", "Not recorded"), ("1", "1 – Outstanding"), ("2", "2 – Good"), ("3", "3 – Requires improvement"), ("4", "4 – Inadequate")]),
+            ("governanceRag", "Governance", nil, named(LocalEvidence.RAG.self)),
+            ("capacityToImprove", "Capacity to improve", nil, named(LocalEvidence.Capacity.self)),
+            ("previousCategory", "Last year's category", "Under the same framework", [("", "Not recorded")] + categories),
+        ]
+    }
+
+    static let textFields: [(String, String, String?)] = [
+        ("vulnerability", "A specific, significant vulnerability", "For example, financial. Leave blank if there is none"),
+        ("specificAspects", "Specific aspects of its work needing support", "A whole number; blank means none"),
+    ]
+
+    /// The exceptions, recorded only when they apply (absent means false).
+    static let flags: [(String, String)] = [
+        ("safeguardingConcern", "A safeguarding concern"), ("improvementTrajectory", "A proven improvement trajectory (for example, through a board)"),
+        ("selfIdentified", "The school asked for additional support"), ("optedOut", "The school opted out of support"),
+        ("areaAtRisk", "An Ofsted area judgement at risk of being less than good"),
+        ("widerAspects", "Aspects of concern not directly linked to the quality of education"),
+        ("leadershipChange", "A significant change in senior leadership"),
+    ]
+
+    func show(_ request: Request) async throws -> Response {
+        let (user, record) = try await EvidenceEdit.target(request)
+        let local = try await EvidenceEdit.members(of: record, on: request.db).first { $0.key == "local" }?.value
+        var values: [String: String] = [:]
+        for member in local?.members ?? [] where member.key != "other" {
+            if let flag = member.value.bool { values[member.key] = flag ? "yes" : "" } else if let text = member.value.text { values[member.key] = text }
+        }
+        return try await render(request, user: user, record: record, values: values, errors: [])
+    }
+
+    func save(_ request: Request) async throws -> Response {
+        let (user, record) = try await EvidenceEdit.target(request)
+        let values = try request.content.decode([String: String].self).mapValues { $0.trimmingCharacters(in: .whitespaces) }
+        var local: [Tree.Member] = []
+        var errors: [FieldError] = []
+        for (key, _, _, _) in Self.choiceFields(categories: []) {
+            guard let value = values[key], !value.isEmpty else { continue }
+            local.append(.init(key: key, value: key == "sefValidatedGrade" ? Tree(.number(Double(value) ?? 0)) : Tree(.string(value))))
+        }
+        if let vulnerability = values["vulnerability"], !vulnerability.isEmpty { local.append(.init(key: "vulnerability", value: Tree(.string(vulnerability)))) }
+        if let aspects = values["specificAspects"], !aspects.isEmpty {
+            if let number = Int(aspects) {
+                local.append(.init(key: "specificAspects", value: Tree(.number(Double(number)))))
+            } else {
+                errors.append(.init(field: "specificAspects", message: "Enter the number of specific aspects as a whole number, like 2"))
+            }
+        }
+        for (key, _) in Self.flags where values[key] == "yes" { local.append(.init(key: key, value: Tree(.bool(true)))) }
+        let members = try await EvidenceEdit.members(of: record, on: request.db)
+        if let other = members.first(where: { $0.key == "local" })?.value["other"] { local.append(.init(key: "other", value: other)) }
+        guard errors.isEmpty else { return try await render(request, user: user, record: record, values: values, errors: errors) }
+        let problems = try await EvidenceEdit.save(EvidenceEdit.replacing("local", with: Tree(.object(local)), in: members),
+                                                   of: record, by: user, describing: "the authority's evidence changed", request: request)
+        guard problems.isEmpty else {
+            errors = problems.map { problem in
+                let key = problem.field.hasPrefix("local.") ? String(problem.field.dropFirst(6)) : "trend"
+                return FieldError(field: key, message: EvidenceEdit.sentence(problem.message))
+            }
+            return try await render(request, user: user, record: record, values: values, errors: errors)
+        }
+        return request.redirect(to: SiteRoute.establishment(urn: record.urn).path)
+    }
+
+    private func render(_ request: Request, user: User, record: EstablishmentRecord, values: [String: String], errors: [FieldError]) async throws -> Response {
+        let framework = try request.sift.framework(try await user.$authority.get(on: request.db).frameworkID)
+        let categories = framework.categories.map { ($0.code, "\($0.code) – \($0.name)") }
+        let views: [FormField] = Self.choiceFields(categories: categories).map { key, label, hint, choices in
+            .select(key, label, hint: hint, choices: choices, selected: values[key] ?? "")
+        } + Self.textFields.map { key, label, hint in .text(key, label, hint: hint, value: values[key] ?? "", width: "govuk-input--width-20") }
+        let flags: [FormField] = Self.flags.map { key, label in .checkbox(key, label, checked: values[key] == "yes") }
+        let context = EvidenceFormContext(
+            layout: try await LayoutContext.make(request, title: (errors.isEmpty ? "" : "Error: ") + "The authority's evidence", current: nil),
+            urn: record.urn, name: record.name, heading: "The authority's evidence",
+            intro: "What the authority knows of this establishment beyond its inspections and results. A field left as not recorded is a gap the categorisation will name.",
+            action: SiteRoute.localEvidence(urn: record.urn).path, backHref: SiteRoute.establishment(urn: record.urn).path,
+            submit: "Save the authority's evidence",
+            fieldsets: [.init(legend: "Views", hint: nil, fields: views),
+                        .init(legend: "Exceptions", hint: "Tick each that applies; an exception not ticked is recorded as not applying.", fields: flags)],
+            errors: errors)
+        return try await EvidenceEdit.render(context, on: request)
+    }
+}
+
+extension String {
+    /// The text with its first letter in capitals, as a choice reads.
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,68 @@
+/// One field of an evidence form, drawn by the shared form template in the GOV.UK pattern
+/// for its kind: a text input, a select, or a checkbox.
+struct FormField: Encodable, Sendable {
+    enum Kind: String, Encodable, Sendable { case text, select, checkbox }
+    typealias Option = EstablishmentListContext.Option
+
+    var name: String
+    var label: String
+    var hint: String?
+    var kind: Kind
+    var value: String = ""
+    var options: [Option] = []
+    var checked: Bool = false
+    var width: String = "govuk-input--width-10"
+    var error: String?
+
+    static func text(_ name: String, _ label: String, hint: String? = nil, value: String, width: String = "govuk-input--width-10") -> Self {
+        .init(name: name, label: label, hint: hint, kind: .text, value: value, width: width)
+    }
+
+    static func select(_ name: String, _ label: String, hint: String? = nil, choices: [(String, String)], selected: String) -> Self {
+        .init(name: name, label: label, hint: hint, kind: .select,
+              options: choices.map { Option(value: $0.0, label: $0.1, selected: $0.0 == selected) })
+    }
+
+    static func checkbox(_ name: String, _ label: String, hint: String? = nil, checked: Bool) -> Self {
+        .init(name: name, label: label, hint: hint, kind: .checkbox, checked: checked)
+    }
+}
+
+/// Fields under one legend.
+struct FormFieldset: Encodable, Sendable {
+    var legend: String?
+    var hint: String?
+    var fields: [FormField]
+}
+
+/// A form that changes an establishment's evidence, with the GOV.UK error summary.
+struct EvidenceFormContext: Encodable, Sendable {
+    var layout: LayoutContext
+    var urn: String
+    var name: String
+    var heading: String
+    var intro: String?
+    var action: String
+    var backHref: String
+    var submit: String
+    var fieldsets: [FormFieldset]
+    var errors: [FieldError]
+    /// Other pages of the same form, such as other years.
+    var links: [FormLink] = []
+    var linksHeading: String?
+
+    /// Puts each error on the field it names, so the field shows it beside itself.
+    mutating func attachErrors() {
+        let byField = Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
+        for set in fieldsets.indices {
+            for field in fieldsets[set].fields.indices {
+                fieldsets[set].fields[field].error = byField[fieldsets[set].fields[field].name]
+            }
+        }
+    }
+}
+
+struct FormLink: Encodable, Sendable {
+    var label: String
+    var href: String
+}
