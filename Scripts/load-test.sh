@@ -51,4 +51,13 @@ RUNTOKEN=$(curl -s -b "$JAR" "http://127.0.0.1:$PORT/runs" | sed -n 's/.*name="c
 YEAR=$(( $(date +%Y) + ( $(date +%-m) >= 9 ? 1 : 0 ) ))
 start=$(date +%s.%N)
 STATUS=$(curl -s -o /dev/null -w "%{http_code}" -b "$JAR" --data-urlencode "csrf=$RUNTOKEN" --data-urlencode "year=$YEAR" "http://127.0.0.1:$PORT/runs")
-echo "proposing categories for $COUNT establishments: HTTP $STATUS in $(echo "$(date +%s.%N) - $start" | bc) s"
+echo "the run started: HTTP $STATUS after $(echo "$(date +%s.%N) - $start" | bc) s"
+# Follow the progress page, as a browser would, until it opens the review.
+while true; do
+    PAGE=$(curl -s -w "\n%{http_code}" -b "$JAR" "http://127.0.0.1:$PORT/runs/$YEAR/progress")
+    CODE=$(echo "$PAGE" | tail -n 1)
+    [ "$CODE" = "200" ] || break
+    echo "  $(echo "$PAGE" | sed -n 's/.*<strong>\(.*\)<\/strong>\(.*\)<\/p>/\1\2/p' | head -n 1)"
+    sleep 1
+done
+echo "proposing categories for $COUNT establishments: stored (HTTP $CODE) in $(echo "$(date +%s.%N) - $start" | bc) s"

@@ -29,7 +29,7 @@ struct AccessControlTests {
             _ = try await officer.signIn("officer@northbridge.example", accounts.password("officer@northbridge.example"))
             let officerCSRF = try #require(Browser.csrf(in: try await officer.get("/runs").body.string))
             let year = Runs.academicYear(of: app.sift.settings.now())
-            #expect(try await officer.post("/runs", form: ["csrf": officerCSRF, "year": String(year)]).status == .seeOther)
+            #expect(try await officer.proposeYear(year, csrf: officerCSRF).status == .seeOther)
             for record in [own, sameAuthority] {
                 #expect(try await officer.post("/establishments/\(record.urn)/recategorise",
                                                form: ["csrf": officerCSRF, "category": "3", "reason": "test"]).status == .seeOther)

@@ -17,7 +17,7 @@ struct RunTests {
             #expect(runs.status == .ok)
             let csrf = try #require(Browser.csrf(in: runs.body.string))
             let year = Runs.academicYear(of: app.sift.settings.now())
-            #expect(try await officer.post("/runs", form: ["csrf": csrf, "year": String(year)]).status == .seeOther)
+            #expect(try await officer.proposeYear(year, csrf: csrf).status == .seeOther)
             let provisional = try await DecisionRecord.query(on: app.db).filter(\.$status == .provisional).count()
             #expect(provisional == 34)
             // Starting the same year again is refused, with the error summary.
@@ -105,6 +105,43 @@ struct RunTests {
             let stranger = Browser(app)
             _ = try await stranger.signIn("officer@fenmoor.example", accounts.password("officer@fenmoor.example"))
             #expect(try await stranger.get("/letters/\(own.id!)").status == .notFound)
+        }
+    }
+
+    @Test("the run's progress page follows the work, reloads itself, reports a failure, and opens the review when stored")
+    func progress() async throws {
+        try await withSift { app, accounts in
+            let officer = Browser(app)
+            _ = try await officer.signIn("officer@fenmoor.example", accounts.password("officer@fenmoor.example"))
+            let fenmoor = try #require(try await Authority.query(on: app.db).filter(\.$code == "fenmoor").first())
+            let year = Runs.academicYear(of: app.sift.settings.now())
+            // Nothing under way: there is no progress to show.
+            #expect(try await officer.get("/runs/\(year)/progress").status == .notFound)
+            // Work under way, as the board records it.
+            let board = app.sift.runProgress, key = RunProgressBoard.key(authorityID: fenmoor.id!, year: year)
+            #expect(await board.begin(key))
+            #expect(await !board.begin(key))
+            await board.update(key, phase: .storing, done: 30, total: 60)
+            let page = try await officer.get("/runs/\(year)/progress")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("Storing the proposals"))
+            #expect(page.body.string.contains("30 of 60"))
+            #expect(page.body.string.contains("value=\"75\""))
+            #expect(page.body.string.contains("http-equiv=\"refresh\""))
+            // Another authority's run is not this officer's to see.
+            let stranger = Browser(app)
+            _ = try await stranger.signIn("officer@northbridge.example", accounts.password("officer@northbridge.example"))
+            #expect(try await stranger.get("/runs/\(year)/progress").status == .notFound)
+            await board.fail(key, "the database went away")
+            let failed = try await officer.get("/runs/\(year)/progress")
+            #expect(failed.body.string.contains("the database went away"))
+            #expect(!failed.body.string.contains("http-equiv=\"refresh\""))
+            // A real run: begun again after the failure, stored, and the page opens the review.
+            let csrf = try #require(Browser.csrf(in: try await officer.get("/runs").body.string))
+            #expect(try await officer.proposeYear(year, csrf: csrf).status == .seeOther)
+            let done = try await officer.get("/runs/\(year)/progress")
+            #expect(done.status == .seeOther && done.headers.first(name: .location) == "/runs/\(year)")
+            #expect(try await DecisionRecord.query(on: app.db).filter(\.$authority.$id == fenmoor.id!).count() > 0)
         }
     }
 }

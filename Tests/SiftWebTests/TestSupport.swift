@@ -71,6 +71,22 @@ final class Browser: @unchecked Sendable {
         return captured!
     }
 
+    /// Starts the year's categorisation as the form does, then follows its progress page until
+    /// the proposals are stored and it opens the review; returns the start's answer.
+    @discardableResult
+    func proposeYear(_ year: Int, csrf: String) async throws -> TestingHTTPResponse {
+        let started = try await post("/runs", form: ["csrf": csrf, "year": String(year)])
+        guard started.status == .seeOther, started.headers.first(name: .location) == "/runs/\(year)/progress" else { return started }
+        for _ in 0..<600 {
+            let progress = try await get("/runs/\(year)/progress")
+            if progress.status == .seeOther { return started }
+            if progress.body.string.contains("were not stored") { Issue.record("the run failed: \(progress.body.string)"); return started }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        Issue.record("the run of \(year) did not finish")
+        return started
+    }
+
     private func keep(_ response: TestingHTTPResponse) {
         for header in response.headers[.setCookie] {
             let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1).map(String.init)

@@ -61,6 +61,8 @@ def test_a_whole_year_override_letter_and_the_schools_view(browser, server):
     sign_in(browser, server, "officer@riverside.example")
     browser.find_element(By.LINK_TEXT, "Categorisation").click()
     submit_and_wait(browser, browser.find_element(By.XPATH, "//button[contains(., 'Propose categories')]"), "/runs/")
+    # The progress page reloads itself until the proposals are stored, then opens the review.
+    WebDriverWait(browser, 60).until(lambda driver: "/progress" not in driver.current_url)
     assert "Categorisation" in browser.find_element(By.CLASS_NAME, "govuk-caption-l").text
     year_url = browser.current_url.split("?")[0]
     links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "tbody th a")]

@@ -22,6 +22,7 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     }
 
     app.sift = SiftServices(settings: settings, frameworks: try SiftServices.loadFrameworks())
+    app.lifecycle.use(RunsFinishBeforeShutdown())
 
     guard let views = Bundle.module.url(forResource: "Views", withExtension: nil)?.path,
           let assets = Bundle.module.url(forResource: "Public", withExtension: nil)?.path else {
@@ -60,4 +61,11 @@ private func tuneSQLite(_ app: Application) async throws {
 func refreshQueryStatistics(_ database: any Database) async throws {
     guard let sql = database as? any SQLDatabase else { return }
     try await sql.raw("ANALYZE").run()
+}
+
+/// Stopping the server waits for the annual runs under way: they need the database.
+struct RunsFinishBeforeShutdown: LifecycleHandler {
+    func shutdownAsync(_ application: Application) async {
+        await application.sift.runProgress.waitForAll()
+    }
 }

@@ -37,11 +37,31 @@ struct RunController {
             return try await renderIndex(request, user: user, errors: [.init(field: "year", message: "Choose the academic year to categorise")])
         }
         do {
-            _ = try await Runs.propose(request, user: user, year: year)
+            try await Runs.start(request, user: user, year: year)
         } catch let abort as any AbortError where abort.status == .conflict {
             return try await renderIndex(request, user: user, errors: [.init(field: "year", message: abort.reason)])
         }
-        return request.redirect(to: SiteRoute.run(year: year).path)
+        return request.redirect(to: SiteRoute.runProgress(year: year).path)
+    }
+
+    /// How far the year's proposals have got; the page reloads itself until they are stored,
+    /// then goes on to the review.
+    func progress(_ request: Request) async throws -> Response {
+        let user = try Self.requireRunner(request)
+        guard let year = request.parameters.get("year", as: Int.self) else { throw Abort(.notFound) }
+        if try await RunRecord.query(on: request.db).filter(\.$authority.$id == user.$authority.id).filter(\.$academicYear == year).first() != nil {
+            return request.redirect(to: SiteRoute.run(year: year).path)
+        }
+        guard let progress = await request.sift.runProgress.progress(RunProgressBoard.key(authorityID: user.$authority.id, year: year)) else {
+            throw Abort(.notFound)
+        }
+        var layout = try await LayoutContext.make(request, title: "Categorising \(Runs.label(year))", current: .runs)
+        if progress.phase != .failed { layout.refreshSeconds = 1 }
+        let context = RunProgressContext(layout: layout, yearLabel: Runs.label(year), phase: progress.phase.rawValue,
+                                         done: progress.done, total: progress.total, percent: progress.percent,
+                                         failure: progress.failure, runsHref: SiteRoute.runs.path,
+                                         selfHref: SiteRoute.runProgress(year: year).path)
+        return try await request.view.render("run-progress", context).encodeResponse(for: request)
     }
 
     private func run(_ request: Request, user: User) async throws -> RunRecord {

@@ -14,43 +14,65 @@ enum Runs {
 
     static func label(_ year: Int) -> String { "\(year - 1)/\(String(year).suffix(2))" }
 
-    /// Proposes a category for every establishment of the authority, as provisional decisions.
-    static func propose(_ request: Request, user: User, year: Int) async throws -> RunRecord {
+    /// Starts proposing a category for every establishment of the authority, as provisional
+    /// decisions, in the background; `RunProgressBoard` follows it. Refused if the year has
+    /// been started already.
+    static func start(_ request: Request, user: User, year: Int) async throws {
         let authorityID = user.$authority.id
         if try await RunRecord.query(on: request.db).filter(\.$authority.$id == authorityID).filter(\.$academicYear == year).first() != nil {
             throw Abort(.conflict, reason: "The \(label(year)) categorisation has been started already.")
         }
-        let authority = try await user.$authority.get(on: request.db)
-        let framework = try request.sift.framework(authority.frameworkID)
+        let key = RunProgressBoard.key(authorityID: authorityID, year: year)
+        guard await request.sift.runProgress.begin(key) else {
+            throw Abort(.conflict, reason: "The \(label(year)) categorisation is under way.")
+        }
+        let framework = try request.sift.framework(try await user.$authority.get(on: request.db).frameworkID)
+        let app = request.application, userID = user.id, now = request.now
+        await request.sift.runProgress.perform {
+            do {
+                try await propose(app, key: key, authorityID: authorityID, userID: userID, year: year, framework: framework, now: now)
+                await app.sift.runProgress.finish(key)
+            } catch {
+                app.logger.report(error: error)
+                await app.sift.runProgress.fail(key, (error as? any AbortError)?.reason ?? "\(error)")
+            }
+        }
+    }
+
+    /// Works out every proposal first, then stores them all or none, reporting progress.
+    private static func propose(_ app: Application, key: String, authorityID: UUID, userID: UUID?, year: Int,
+                                framework: Framework, now: Date) async throws {
+        let board = app.sift.runProgress, database = app.db
         let engine = DecisionEngine(framework: framework)
-        let today = Day(request.now)
-        let now = request.now
-        let run = RunRecord(authorityID: authorityID, academicYear: year, startedBy: user.id, at: now)
-        let records = try await EstablishmentRecord.query(on: request.db).filter(\.$authority.$id == authorityID).all()
-        let evidence = try await EvidenceStore.texts(authorityID: authorityID, on: request.db)
-        // Work out every proposal first, then store them all or none.
+        let today = Day(now)
+        let records = try await EstablishmentRecord.query(on: database).filter(\.$authority.$id == authorityID).all()
+        let evidence = try await EvidenceStore.texts(authorityID: authorityID, on: database)
         var decisions: [DecisionRecord] = []
         decisions.reserveCapacity(records.count)
-        for record in records {
+        for (index, record) in records.enumerated() {
+            if index % 500 == 0 { await board.update(key, phase: .proposing, done: index, total: records.count) }
             guard let text = evidence[try record.requireID()] else { continue }
             let result = engine.categorise(try Proposals.establishment(record, evidence: text), runDate: today)
             Proposals.apply(result, to: record)
             guard let category = result.category?.code else { continue }
             decisions.append(DecisionRecord(authorityID: authorityID, establishmentID: try record.requireID(), academicYear: year,
                                             category: category, designation: result.designation?.code, status: .provisional,
-                                            reason: nil, decidedBy: user.id, at: now))
+                                            reason: nil, decidedBy: userID, at: now))
         }
-        let proposals = decisions
-        try await request.db.transaction { database in
-            try await run.save(on: database)
+        let proposals = decisions, steps = decisions.count + records.count
+        try await database.transaction { database in
+            try await RunRecord(authorityID: authorityID, academicYear: year, startedBy: userID, at: now).save(on: database)
             for chunk in stride(from: 0, to: proposals.count, by: 500) {
+                await board.update(key, phase: .storing, done: chunk, total: steps)
                 try await Array(proposals[chunk..<min(proposals.count, chunk + 500)]).create(on: database)
             }
-            for record in records { try await record.save(on: database) }
+            for (index, record) in records.enumerated() {
+                if index % 500 == 0 { await board.update(key, phase: .storing, done: proposals.count + index, total: steps) }
+                try await record.save(on: database)
+            }
         }
-        try await Audit.record(request, authorityID: authorityID, userID: user.id, action: "run_proposed",
-                               detail: "\(label(year)): \(decisions.count) proposals for \(records.count) establishments")
-        return run
+        try await Audit.record(on: database, at: now, authorityID: authorityID, userID: userID, action: "run_proposed",
+                               detail: "\(label(year)): \(proposals.count) proposals for \(records.count) establishments")
     }
 
     /// The latest decision of each establishment for the year, by establishment id.

@@ -8,6 +8,8 @@ import Vapor
 struct SiftServices: Sendable {
     let settings: ServerSettings
     let frameworks: [String: Framework]
+    /// Annual runs under way on this server.
+    let runProgress = RunProgressBoard()
 
     func framework(_ id: String) throws -> Framework {
         guard let framework = frameworks[id] else { throw Abort(.internalServerError, reason: "framework \(id) is not installed") }

@@ -16,6 +16,8 @@ struct LayoutContext: Encodable, Sendable {
     /// The token every form posts back, checked on the server.
     var csrf: String?
     var navigation: [NavigationItem]
+    /// Reload the page after this many seconds (a page following work under way).
+    var refreshSeconds: Int?
 }
 
 /// One problem with a form, for the GOV.UK error summary and the field's own message.

@@ -66,3 +66,15 @@ struct LetterContext: Encodable, Sendable {
     var body: String
     var backHref: String
 }
+
+struct RunProgressContext: Encodable, Sendable {
+    var layout: LayoutContext
+    var yearLabel: String
+    var phase: String
+    var done: Int
+    var total: Int
+    var percent: Int
+    var failure: String?
+    var runsHref: String
+    var selfHref: String
+}
