@@ -43,6 +43,11 @@ struct AccessControlTests {
                 try #require(try await LetterRecord.query(on: app.db).filter(\.$establishment.$id == record.id!).first()).id!.uuidString
             }
             let urns: [Target: String] = [.own: own.urn, .sameAuthority: sameAuthority.urn, .otherAuthority: otherAuthority.urn]
+            func userID(_ email: String) async throws -> String {
+                try #require(try await User.query(on: app.db).filter(\.$email == email).first()).id!.uuidString
+            }
+            let userIDs: [Target: String] = [.own: try await userID("reader@northbridge.example"), .sameAuthority: try await userID("network@northbridge.example"),
+                                             .otherAuthority: try await userID("reader@fenmoor.example")]
             let letters: [Target: String] = [.own: try await letter(own), .sameAuthority: try await letter(sameAuthority),
                                              .otherAuthority: try await letter(otherAuthority)]
 
@@ -66,11 +71,12 @@ struct AccessControlTests {
                             switch part {
                             case ":urn": return urns[target]!
                             case ":id": return letters[target]!
+                            case ":userID": return userIDs[target]!
                             case ":year": return String(year)
                             default: return part
                             }
                         }.joined(separator: "/")
-                        let usesTarget = path.contains(":urn") || path.contains(":id")
+                        let usesTarget = path.contains(":urn") || path.contains(":id") || path.contains(":userID")
                         if !usesTarget && target != .own { continue }
                         // Sign-in is for everyone; sign-out is checked last, so the rest run signed in.
                         if path.first == "sign-in" || path.first == "sign-out" { continue }
@@ -102,7 +108,7 @@ struct AccessControlTests {
                             }
                         }()
                         let hidden = (path.first == "decisions.csv" && (role == .schoolUser || role == .networkLead))
-                            || (path.first == "audit" && role != .administrator)
+                            || ((path.first == "audit" || path.first == "users") && role != .administrator)
                         if (usesTarget && outside) || (isRunRoute && !mayRun) || hidden {
                             #expect(status == .notFound, "\(label): \(status)")
                         } else {

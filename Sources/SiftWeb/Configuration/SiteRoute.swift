@@ -20,6 +20,10 @@ enum SiteRoute: Equatable {
     case measures(urn: String)
     case localEvidence(urn: String)
     case audit
+    case users
+    case newUser
+    case user(id: String)
+    case userPassword(id: String)
 
     var path: String {
         switch self {
@@ -41,6 +45,10 @@ enum SiteRoute: Equatable {
         case .measures(let urn): return "/establishments/\(Self.escape(urn))/evidence/measures"
         case .localEvidence(let urn): return "/establishments/\(Self.escape(urn))/evidence/authority"
         case .audit: return "/audit"
+        case .users: return "/users"
+        case .newUser: return "/users/new"
+        case .user(let id): return "/users/\(Self.escape(id))"
+        case .userPassword(let id): return "/users/\(Self.escape(id))/password"
         }
     }
 

@@ -69,11 +69,11 @@ struct InspectionFormController {
             .select("earlyYearsRequirements", "Early years requirements (register inspections)",
                     choices: [("", "Not given"), ("met", "Met"), ("not_met", "Not met")], selected: form.earlyYearsRequirements ?? ""),
         ]
-        let context = EvidenceFormContext(
+        let context = FormPageContext(
             layout: try await LayoutContext.make(request, title: (errors.isEmpty ? "" : "Error: ") + "Add an inspection", current: nil),
-            urn: record.urn, name: record.name, heading: "Add an inspection", intro: nil,
+            caption: "\(record.name), URN \(record.urn)", heading: "Add an inspection", intro: nil,
             action: SiteRoute.addInspection(urn: record.urn).path, backHref: SiteRoute.establishment(urn: record.urn).path,
             submit: "Add the inspection", fieldsets: [.init(legend: nil, hint: nil, fields: fields)], errors: errors)
-        return try await EvidenceEdit.render(context, on: request)
+        return try await context.render(on: request)
     }
 }

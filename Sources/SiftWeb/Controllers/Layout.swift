@@ -18,6 +18,7 @@ extension LayoutContext {
                 navigation.append(.init(label: "Categorisation", href: SiteRoute.runs.path, current: current == .runs))
             }
             if user.role == .administrator {
+                navigation.append(.init(label: "Users", href: SiteRoute.users.path, current: current == .users))
                 navigation.append(.init(label: "Audit log", href: SiteRoute.audit.path, current: current == .audit))
             }
         }

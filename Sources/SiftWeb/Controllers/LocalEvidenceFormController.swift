@@ -91,16 +91,16 @@ struct LocalEvidenceFormController {
             .select(key, label, hint: hint, choices: choices, selected: values[key] ?? "")
         } + Self.textFields.map { key, label, hint in .text(key, label, hint: hint, value: values[key] ?? "", width: "govuk-input--width-20") }
         let flags: [FormField] = Self.flags.map { key, label in .checkbox(key, label, checked: values[key] == "yes") }
-        let context = EvidenceFormContext(
+        let context = FormPageContext(
             layout: try await LayoutContext.make(request, title: (errors.isEmpty ? "" : "Error: ") + "The authority's evidence", current: nil),
-            urn: record.urn, name: record.name, heading: "The authority's evidence",
+            caption: "\(record.name), URN \(record.urn)", heading: "The authority's evidence",
             intro: "What the authority knows of this establishment beyond its inspections and results. A field left as not recorded is a gap the categorisation will name.",
             action: SiteRoute.localEvidence(urn: record.urn).path, backHref: SiteRoute.establishment(urn: record.urn).path,
             submit: "Save the authority's evidence",
             fieldsets: [.init(legend: "Views", hint: nil, fields: views),
                         .init(legend: "Exceptions", hint: "Tick each that applies; an exception not ticked is recorded as not applying.", fields: flags)],
             errors: errors)
-        return try await EvidenceEdit.render(context, on: request)
+        return try await context.render(on: request)
     }
 }
 

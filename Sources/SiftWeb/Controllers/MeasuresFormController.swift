@@ -119,12 +119,12 @@ struct MeasuresFormController {
                                   selected: values[Self.fieldName(measure, "quintile")] ?? ""))
             fieldsets.append(.init(legend: measure.label, hint: nil, fields: fields))
         }
-        let context = EvidenceFormContext(
+        let context = FormPageContext(
             layout: try await LayoutContext.make(request, title: (errors.isEmpty ? "" : "Error: ") + "A year of measures", current: nil),
-            urn: record.urn, name: record.name, heading: "A year of measures",
+            caption: "\(record.name), URN \(record.urn)", heading: "A year of measures",
             intro: "What you send replaces this year's measures: a measure left blank is no longer recorded for the year. A missing figure is never read as zero; give its status instead.",
             action: SiteRoute.measures(urn: record.urn).path, backHref: SiteRoute.establishment(urn: record.urn).path,
             submit: "Save the year's measures", fieldsets: fieldsets, errors: errors, links: links, linksHeading: "Open another year")
-        return try await EvidenceEdit.render(context, on: request)
+        return try await context.render(on: request)
     }
 }

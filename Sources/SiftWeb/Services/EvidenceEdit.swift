@@ -49,13 +49,4 @@ enum EvidenceEdit {
         let record = try await EstablishmentScope.find(urn: request.parameters.get("urn") ?? "", for: user, on: request.db)
         return (user, record)
     }
-
-    /// Renders an evidence form, with 422 when it carries errors.
-    static func render(_ context: EvidenceFormContext, on request: Request) async throws -> Response {
-        var context = context
-        context.attachErrors()
-        let response = try await request.view.render("evidence-form", context).encodeResponse(for: request)
-        if !context.errors.isEmpty { response.status = .unprocessableEntity }
-        return response
-    }
 }

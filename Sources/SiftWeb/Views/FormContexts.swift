@@ -1,3 +1,5 @@
+import Vapor
+
 /// One field of an evidence form, drawn by the shared form template in the GOV.UK pattern
 /// for its kind: a text input, a select, or a checkbox.
 struct FormField: Encodable, Sendable {
@@ -35,11 +37,12 @@ struct FormFieldset: Encodable, Sendable {
     var fields: [FormField]
 }
 
-/// A form that changes an establishment's evidence, with the GOV.UK error summary.
-struct EvidenceFormContext: Encodable, Sendable {
+/// A page with one form, such as a change to an establishment's evidence or to a user,
+/// with the GOV.UK error summary.
+struct FormPageContext: Encodable, Sendable {
     var layout: LayoutContext
-    var urn: String
-    var name: String
+    /// What the form is about, above the heading.
+    var caption: String
     var heading: String
     var intro: String?
     var action: String
@@ -65,4 +68,15 @@ struct EvidenceFormContext: Encodable, Sendable {
 struct FormLink: Encodable, Sendable {
     var label: String
     var href: String
+}
+
+extension FormPageContext {
+    /// The page, with 422 when the form carries errors.
+    func render(on request: Request) async throws -> Response {
+        var context = self
+        context.attachErrors()
+        let response = try await request.view.render("form", context).encodeResponse(for: request)
+        if !context.errors.isEmpty { response.status = .unprocessableEntity }
+        return response
+    }
 }

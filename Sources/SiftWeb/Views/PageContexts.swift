@@ -196,3 +196,26 @@ struct TrendChart: Encodable, Sendable {
         label = "\(measure) from \(first) to \(last): " + figures.map { "\($0.year) \(Tree.format($0.value))" }.joined(separator: ", ")
     }
 }
+
+struct UsersContext: Encodable, Sendable {
+    struct Row: Encodable, Sendable {
+        var name: String
+        var email: String
+        var role: String
+        var covers: String
+        var locked: Bool
+        var href: String
+    }
+    var layout: LayoutContext
+    var addHref: String
+    var users: [Row]
+}
+
+struct OneTimePasswordContext: Encodable, Sendable {
+    var layout: LayoutContext
+    var heading: String
+    var name: String
+    var email: String
+    var password: String
+    var usersHref: String
+}
