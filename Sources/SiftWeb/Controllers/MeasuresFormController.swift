@@ -23,19 +23,35 @@ struct MeasuresFormController {
         let (_, record) = try await EvidenceEdit.target(request)
         let year = (try? request.query.get(Int.self, at: "year")) ?? Self.latestResultsYear(request.now)
         let members = try await EvidenceEdit.members(of: record, on: request.db)
-        var values: [String: String] = ["year": String(year)]
         let recorded = members.first(where: { $0.key == "measures" })?.value.elements ?? []
-        for entry in recorded where entry["year"]?.number == Double(year) {
-            guard let measure = entry["measure"]?.text.flatMap(MeasureID.init(rawValue:)) else { continue }
-            for part in Self.numberParts.map(\.key) + ["quintile", "status"] {
-                if let text = entry[part]?.text { values[Self.fieldName(measure, part)] = text }
-            }
-        }
-        let years = Set(recorded.compactMap { $0["year"]?.number.map(Int.init) } + [Self.latestResultsYear(request.now)])
-        let links = years.sorted().filter { $0 != year }.map {
-            FormLink(label: "\($0 - 1) to \($0)", href: SiteRoute.measures(urn: record.urn).path + "?year=\($0)")
+        let values = Self.formValues(recorded, year: year)
+        let links = Self.otherYears(recorded, besides: year, latest: Self.latestResultsYear(request.now)).map { other in
+            FormLink(label: "\(other - 1) to \(other)", href: SiteRoute.measures(urn: record.urn).path + "?year=\(other)")
         }
         return try await render(request, record: record, values: values, errors: [], links: links)
+    }
+
+    /// The form's values for one year of the recorded measures.
+    static func formValues(_ recorded: [Tree], year: Int) -> [String: String] {
+        var values: [String: String] = ["year": String(year)]
+        let parts = numberParts.map(\.key) + ["quintile", "status"]
+        for entry in recorded {
+            guard entry["year"]?.number == Double(year), let name = entry["measure"]?.text, let measure = MeasureID(rawValue: name) else { continue }
+            for part in parts {
+                if let text = entry[part]?.text { values[fieldName(measure, part)] = text }
+            }
+        }
+        return values
+    }
+
+    /// The years with measures recorded, and the latest there can be, but for the one shown.
+    static func otherYears(_ recorded: [Tree], besides year: Int, latest: Int) -> [Int] {
+        var years: Set<Int> = [latest]
+        for entry in recorded {
+            if let number = entry["year"]?.number { years.insert(Int(number)) }
+        }
+        years.remove(year)
+        return years.sorted()
     }
 
     func save(_ request: Request) async throws -> Response {
