@@ -35,6 +35,34 @@ struct FundingAndOutputTests {
         #expect(total == 5 * 200 * 25)
     }
 
+    @Test("an overriding category brings its own support, from the same evidence, while the proposal stays the framework's")
+    func supportOfTheDecidedCategory() throws {
+        let framework = try bundled("warwickshire-2013")
+        let engine = DecisionEngine(framework: framework, overrides: ["consortium_rate_per_pupil": 25])
+        let school = try establishment("""
+            {"urn":"1","name":"S","kind":"community","phase":"primary","pupils":200,
+             "inspections":[{"date":"2011-05-01","framework":"graded","overallEffectiveness":1,"leadershipAndManagement":1}],
+             "local":{"trend":"consistent"}}
+            """)
+        let runDate = Day(year: 2013, month: 6, day: 18)!
+        let proposed = engine.categorise(school, runDate: runDate)
+        #expect(proposed.category?.code == "1")
+        #expect(proposed.funding.first?.triggered == false)
+        let overridden = engine.categorise(school, runDate: runDate, supportFor: "3A")
+        #expect(overridden.category?.code == "1")
+        #expect(overridden.reasons.map(\.row) == proposed.reasons.map(\.row))
+        // 3A triggers consortium funding: 200 pupils at 25.
+        #expect(overridden.funding.first?.triggered == true)
+        #expect(overridden.funding.first?.amount == 5_000)
+        let third = engine.categorise(try establishment("""
+            {"urn":"2","name":"T","kind":"community","phase":"primary","pupils":200,
+             "inspections":[{"date":"2011-05-01","framework":"graded","overallEffectiveness":3,"leadershipAndManagement":3}],
+             "local":{"trend":"declining"}}
+            """), runDate: runDate)
+        #expect(third.category?.code == "3A")
+        #expect(overridden.entitlements.map(EntitlementText.short) == third.entitlements.map(EntitlementText.short))
+    }
+
     @Test("a funding rate the authority has not set gives no amount and says so")
     func unsetRate() throws {
         let school = try establishment(#"{"urn":"1","name":"N","kind":"community","pupils":100,"inspections":[{"date":"2023-03-01","framework":"graded","overallEffectiveness":4,"leadershipAndManagement":4}]}"#)

@@ -23,7 +23,10 @@ public struct DecisionEngine: Sendable {
     /// - Parameters:
     ///   - runDate: the date the categorisation is made, for months since an inspection.
     ///   - dataYear: the latest data year to use; by default each establishment's latest.
-    public func categorise(_ establishment: Establishment, runDate: Day, dataYear: Int? = nil) -> CategorisationResult {
+    ///   - decided: the category the authority decided, where it overrides the proposal: the
+    ///     entitlements, plan and funding are then that category's, worked out from the same
+    ///     evidence; the proposal and its reasons stay as the framework made them.
+    public func categorise(_ establishment: Establishment, runDate: Day, dataYear: Int? = nil, supportFor decided: String? = nil) -> CategorisationResult {
         var context = EvaluationContext(establishment: establishment, framework: framework, runDate: runDate,
                                         dataYear: dataYear ?? establishment.latestDataYear, parameters: parameters)
         var result = CategorisationResult(
@@ -39,6 +42,8 @@ public struct DecisionEngine: Sendable {
         if let code = result.category?.code {
             result.status = .categorised
             result.indicator = indicator(category: code, designation: result.designation?.code)
+        }
+        if let code = decided ?? result.category?.code {
             result.entitlements = entitlements(for: code, context, &result.notApplied)
             result.plan = plan(for: code, context, &result.notApplied)
             result.funding = funding(for: code, designation: result.designation?.code, establishment)

@@ -26,10 +26,10 @@ enum Letters {
     static func issue(_ request: Request, record: EstablishmentRecord, decision: DecisionRecord) async throws {
         let authority = try await record.$authority.get(on: request.db)
         let framework = try request.sift.framework(authority.frameworkID)
-        let result = DecisionEngine(framework: framework).categorise(try await Proposals.establishment(record, on: request.db), runDate: Day(request.now))
         let decided = decision.category
         // The support is that of the category decided, which an override may make differ from the proposal's.
-        let support = framework.entitlements.filter { $0.category == decided && $0.condition == nil }.flatMap(\.items).map(EntitlementText.short)
+        let result = DecisionEngine(framework: framework).categorise(try await Proposals.establishment(record, on: request.db),
+                                                                     runDate: Day(request.now), supportFor: decided)
         let change: String
         switch decision.status {
         case .overridden: change = "The local authority has decided this category in place of the framework's proposal (\(result.category?.code ?? "none"))."
@@ -41,9 +41,9 @@ enum Letters {
             year: Runs.label(decision.academicYear), category: decided, categoryName: framework.category(decided)?.name ?? decided,
             designation: decision.designation ?? "", change: change, reason: decision.reason ?? "",
             reasons: decision.status == .agreed ? EstablishmentContext.ReasonItem.all(result) : [],
-            support: support.isEmpty && decided == result.category?.code ? result.entitlements.map(EntitlementText.short) : support,
-            plan: decided == result.category?.code ? (result.plan?.activities.map { .init(term: $0.term, activity: $0.activity, amount: Tree.format($0.amount)) } ?? []) : [],
-            planTotal: decided == result.category?.code ? (result.plan.map { "\(Tree.format($0.total)) \($0.unit)" } ?? "") : "")
+            support: result.entitlements.map(EntitlementText.short),
+            plan: result.plan?.activities.map { .init(term: $0.term, activity: $0.activity, amount: Tree.format($0.amount)) } ?? [],
+            planTotal: result.plan.map { "\(Tree.format($0.total)) \($0.unit)" } ?? "")
         let view = try await request.view.render("letter-body", body)
         let letter = LetterRecord()
         letter.$authority.id = authority.id!
