@@ -43,7 +43,7 @@ struct DecisionController {
 
     private func year(_ request: Request, user: User) async throws -> Int {
         guard let year = request.parameters.get("year", as: Int.self),
-              let run = try await RunRecord.query(on: request.db).filter(\.$authority.$id == user.$authority.id).filter(\.$academicYear == year).first(),
+              let run = try await Runs.find(year: year, authorityID: user.$authority.id, on: request.db),
               run.status == .proposed else { throw Abort(.notFound) }
         return year
     }

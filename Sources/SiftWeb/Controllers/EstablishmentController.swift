@@ -54,7 +54,7 @@ struct EstablishmentController {
         let framework = try request.sift.framework(authority.frameworkID)
         let found = try await page(request, user, filters)
         let (records, total, page, pageCount) = (found.records, found.total, found.page, found.pageCount)
-        let networks = try await EstablishmentScope.query(for: user, on: request.db).unique().field(\.$network).all().compactMap(\.network).sorted()
+        let networks = try await EstablishmentScope.networks(for: user, on: request.db)
         func link(page: Int) -> String {
             var parts: [String] = []
             for (name, value) in [("q", filters.q), ("category", filters.category), ("kind", filters.kind), ("phase", filters.phase), ("network", filters.network)] {

@@ -49,7 +49,7 @@ struct RunController {
     func progress(_ request: Request) async throws -> Response {
         let user = try Self.requireRunner(request)
         guard let year = request.parameters.get("year", as: Int.self) else { throw Abort(.notFound) }
-        if try await RunRecord.query(on: request.db).filter(\.$authority.$id == user.$authority.id).filter(\.$academicYear == year).first() != nil {
+        if try await Runs.find(year: year, authorityID: user.$authority.id, on: request.db) != nil {
             return request.redirect(to: SiteRoute.run(year: year).path)
         }
         guard let progress = await request.sift.runProgress.progress(RunProgressBoard.key(authorityID: user.$authority.id, year: year)) else {
@@ -66,7 +66,7 @@ struct RunController {
 
     private func run(_ request: Request, user: User) async throws -> RunRecord {
         guard let year = request.parameters.get("year", as: Int.self),
-              let run = try await RunRecord.query(on: request.db).filter(\.$authority.$id == user.$authority.id).filter(\.$academicYear == year).first()
+              let run = try await Runs.find(year: year, authorityID: user.$authority.id, on: request.db)
         else { throw Abort(.notFound) }
         return run
     }

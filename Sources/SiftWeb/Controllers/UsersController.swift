@@ -148,7 +148,7 @@ struct UsersController {
         guard let role = Role(rawValue: form.role ?? "") else { return [.init(field: "role", message: "Choose a role")] }
         switch role {
         case .networkLead:
-            let networks = try await networks(request, admin: admin)
+            let networks = try await EstablishmentScope.networks(for: admin, on: request.db)
             guard let network = form.network, networks.contains(network) else { return [.init(field: "network", message: "Choose the network this lead sees")] }
         case .schoolUser:
             let urn = (form.establishment ?? "").trimmingCharacters(in: .whitespaces)
@@ -157,11 +157,6 @@ struct UsersController {
         default: break
         }
         return []
-    }
-
-    private func networks(_ request: Request, admin: User) async throws -> [String] {
-        try await EstablishmentRecord.query(on: request.db).filter(\.$authority.$id == admin.$authority.id)
-            .unique().field(\.$network).all().compactMap(\.network).sorted()
     }
 
     private func render(_ request: Request, admin: User, target: User?, form: Form, errors: [FieldError]) async throws -> Response {
@@ -173,7 +168,7 @@ struct UsersController {
         fields += [
             .select("role", "Role", hint: "What they may see and do", choices: Role.allCases.map { ($0.rawValue, $0.label) }, selected: form.role ?? ""),
             .select("network", "Network", hint: "For a network lead: the network whose establishments they see",
-                    choices: [("", "None")] + (try await networks(request, admin: admin)).map { ($0, $0) }, selected: form.network ?? ""),
+                    choices: [("", "None")] + (try await EstablishmentScope.networks(for: admin, on: request.db)).map { ($0, $0) }, selected: form.network ?? ""),
             .text("establishment", "Establishment URN", hint: "For a school user: their own establishment, the only one they see",
                   value: form.establishment ?? ""),
         ]

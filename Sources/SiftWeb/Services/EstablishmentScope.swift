@@ -18,6 +18,11 @@ enum EstablishmentScope {
         }
     }
 
+    /// The networks of the establishments the user may see, in order.
+    static func networks(for user: User, on database: any Database) async throws -> [String] {
+        try await query(for: user, on: database).unique().field(\.$network).all().compactMap(\.network).sorted()
+    }
+
     static func find(urn: String, for user: User, on database: any Database) async throws -> EstablishmentRecord {
         guard let record = try await query(for: user, on: database).filter(\.$urn == urn).first() else {
             throw Abort(.notFound)

@@ -14,12 +14,17 @@ enum Runs {
 
     static func label(_ year: Int) -> String { "\(year - 1)/\(String(year).suffix(2))" }
 
+    /// The authority's run of an academic year, if it has been stored.
+    static func find(year: Int, authorityID: UUID, on database: any Database) async throws -> RunRecord? {
+        try await RunRecord.query(on: database).filter(\.$authority.$id == authorityID).filter(\.$academicYear == year).first()
+    }
+
     /// Starts proposing a category for every establishment of the authority, as provisional
     /// decisions, in the background; `RunProgressBoard` follows it. Refused if the year has
     /// been started already.
     static func start(_ request: Request, user: User, year: Int) async throws {
         let authorityID = user.$authority.id
-        if try await RunRecord.query(on: request.db).filter(\.$authority.$id == authorityID).filter(\.$academicYear == year).first() != nil {
+        if try await find(year: year, authorityID: authorityID, on: request.db) != nil {
             throw Abort(.conflict, reason: "The \(label(year)) categorisation has been started already.")
         }
         let key = RunProgressBoard.key(authorityID: authorityID, year: year)
