@@ -48,3 +48,17 @@ struct WidenListIndexes: AsyncMigration {
         }
     }
 }
+
+/// Search reads the words table (`SearchWords`): the lower-case copy of each name it used
+/// before is derived data no longer read, so it goes.
+struct DropSearchName: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(EstablishmentRecord.schema).deleteField("search_name").update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(EstablishmentRecord.schema).field("search_name", .string).update()
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.raw("UPDATE \(unsafeRaw: EstablishmentRecord.schema) SET search_name = lower(name)").run()
+    }
+}

@@ -9,8 +9,6 @@ final class EstablishmentRecord: Model, @unchecked Sendable {
     @Parent(key: "authority_id") var authority: Authority
     @Field(key: "urn") var urn: String
     @Field(key: "name") var name: String
-    /// The name in lower case, so search is case-blind on SQLite and PostgreSQL alike.
-    @Field(key: "search_name") var searchName: String
     @Field(key: "kind") var kind: String
     @OptionalField(key: "phase") var phase: String?
     @OptionalField(key: "network") var network: String?
@@ -28,7 +26,6 @@ final class EstablishmentRecord: Model, @unchecked Sendable {
         self.$authority.id = authorityID
         self.urn = urn
         self.name = name
-        self.searchName = name.lowercased()
         self.kind = kind
         self.phase = phase
         self.network = network

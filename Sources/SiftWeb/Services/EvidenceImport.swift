@@ -47,7 +47,6 @@ enum EvidenceImport {
                                                                           kind: establishment.kind.rawValue, phase: nil, network: nil)
             if byURN[establishment.urn] == nil { summary.added += 1 } else { summary.replaced += 1 }
             record.name = establishment.name
-            record.searchName = establishment.name.lowercased()
             record.kind = establishment.kind.rawValue
             record.phase = establishment.phase?.rawValue
             record.network = establishment.network
