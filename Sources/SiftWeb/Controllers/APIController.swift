@@ -22,7 +22,7 @@ struct APIController {
         let record = try await EstablishmentScope.find(urn: request.parameters.get("urn") ?? "", for: user, on: request.db)
         let framework = try request.sift.framework(try await user.$authority.get(on: request.db).frameworkID)
         let result = DecisionEngine(framework: framework).categorise(try await Proposals.establishment(record, on: request.db), runDate: Day(request.now))
-        var members = Self.summary(record).members ?? []
+        var members = Self.summary(EstablishmentSummary(record)).members ?? []
         members.append(Tree.Member(key: "result", value: result.tree))
         return json(Tree(.object(members)))
     }
@@ -31,7 +31,7 @@ struct APIController {
         json(OpenAPIDocument.tree)
     }
 
-    static func summary(_ record: EstablishmentRecord) -> Tree {
+    static func summary(_ record: EstablishmentSummary) -> Tree {
         .object([
             ("urn", .string(record.urn)), ("name", .string(record.name)), ("kind", .string(record.kind)),
             ("phase", record.phase.map(Tree.string)), ("network", record.network.map(Tree.string)),

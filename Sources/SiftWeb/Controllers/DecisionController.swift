@@ -21,7 +21,7 @@ struct DecisionController {
         if let year {
             let latest = try await DecisionRecord.query(on: request.db).filter(\.$establishment.$id == record.requireID())
                 .filter(\.$academicYear == year).sort(\.$decidedAt, .descending).first()
-            status = latest.map { $0.status.rawValue.replacingOccurrences(of: "_", with: " ") + " \($0.category)" } ?? "not proposed"
+            status = latest.map { $0.status.rawValue.spacedWords + " \($0.category)" } ?? "not proposed"
         }
         let heading = year.map { "Decide the \(Runs.label($0)) category" } ?? "Change the category during the year"
         let context = DecisionFormContext(

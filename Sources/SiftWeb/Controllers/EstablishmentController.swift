@@ -31,7 +31,7 @@ struct EstablishmentController {
 
     /// One page of the filtered establishments, in name order, with the counts to page by.
     struct Page {
-        var records: [EstablishmentRecord]
+        var records: [EstablishmentSummary]
         var total: Int
         var page: Int
         var pageCount: Int
@@ -39,12 +39,23 @@ struct EstablishmentController {
 
     func page(_ request: Request, _ user: User, _ filters: Filters) async throws -> Page {
         // Counting a column the list's indexes hold lets the database count from the index alone.
-        let total = try await filtered(request, user, filters).count(\.$urn)
+        let total = try await request.sift.keptAnswers.answer(Self.key(request, user, "count", filters)) {
+            try await filtered(request, user, filters).count(\.$urn)
+        }
         let pageCount = max(1, (total + Self.pageSize - 1) / Self.pageSize)
         let page = min(max(filters.page ?? 1, 1), pageCount)
         let records = try await filtered(request, user, filters).sort(\.$name).sort(\.$urn)
-            .range(((page - 1) * Self.pageSize)..<(page * Self.pageSize)).all()
+            .range(((page - 1) * Self.pageSize)..<(page * Self.pageSize)).summaries()
         return Page(records: records, total: total, page: page, pageCount: pageCount)
+    }
+
+    /// What an answer about the user's establishments depends on: their scope and the filters.
+    static func key(_ request: Request, _ user: User, _ question: String, _ filters: Filters = .init()) throws -> KeptAnswers.Key {
+        let scope = [user.role.rawValue, user.network ?? "", user.establishmentURN ?? ""]
+        let narrowing = [SearchWords.split(filters.q ?? "").prefix(SearchWords.mostWordsSearched).joined(separator: " "),
+                         filters.category ?? "", filters.kind ?? "", filters.phase ?? "", filters.network ?? ""]
+        return .init(authorityID: user.$authority.id, dataVersion: try request.requireUser().dataVersion,
+                     question: ([question] + scope + narrowing).joined(separator: "\u{1F}"))
     }
 
     func list(_ request: Request) async throws -> Response {
@@ -54,7 +65,9 @@ struct EstablishmentController {
         let framework = try request.sift.framework(authority.frameworkID)
         let found = try await page(request, user, filters)
         let (records, total, page, pageCount) = (found.records, found.total, found.page, found.pageCount)
-        let networks = try await EstablishmentScope.networks(for: user, on: request.db)
+        let networks = try await request.sift.keptAnswers.answer(Self.key(request, user, "networks")) {
+            try await EstablishmentScope.networks(for: user, on: request.db)
+        }
         func link(page: Int) -> String {
             var parts: [String] = []
             for (name, value) in [("q", filters.q), ("category", filters.category), ("kind", filters.kind), ("phase", filters.phase), ("network", filters.network)] {
@@ -63,22 +76,21 @@ struct EstablishmentController {
             parts.append("page=\(page)")
             return SiteRoute.establishments.path + "?" + parts.joined(separator: "&")
         }
-        func options(_ values: [(String, String)], selected: String?) -> [EstablishmentListContext.Option] {
-            values.map { .init(value: $0.0, label: $0.1, selected: $0.0 == selected) }
+        let rows = records.map { record in
+            EstablishmentListContext.Row(
+                urn: record.urn, name: record.name, href: SiteRoute.establishment(urn: record.urn).path,
+                kind: record.kind.spacedWords, phase: (record.phase ?? "").spacedWords,
+                network: record.network ?? "", category: record.proposedCategory ?? "",
+                categoryName: record.proposedCategory.flatMap { framework.category($0)?.name } ?? "Not categorised", judgement: record.needsJudgement)
         }
         let context = EstablishmentListContext(
             layout: try await LayoutContext.make(request, title: "Establishments", current: .establishments),
             query: filters.q ?? "",
-            categories: options(framework.categories.map { ($0.code, "\($0.code) – \($0.name)") }, selected: filters.category),
-            kinds: options(EstablishmentKind.allCases.map { ($0.rawValue, $0.rawValue.replacingOccurrences(of: "_", with: " ")) }, selected: filters.kind),
-            phases: options(Phase.allCases.map { ($0.rawValue, $0.rawValue.replacingOccurrences(of: "_", with: " ")) }, selected: filters.phase),
-            networks: options(networks.map { ($0, $0) }, selected: filters.network),
-            rows: records.map { record in
-                .init(urn: record.urn, name: record.name, href: SiteRoute.establishment(urn: record.urn).path,
-                      kind: record.kind.replacingOccurrences(of: "_", with: " "), phase: (record.phase ?? "").replacingOccurrences(of: "_", with: " "), network: record.network ?? "",
-                      category: record.proposedCategory ?? "", categoryName: record.proposedCategory.flatMap { framework.category($0)?.name } ?? "Not categorised",
-                      judgement: record.needsJudgement)
-            },
+            categoryOptions: HTMLFragment.options(framework.categories.map { ($0.code, "\($0.code) – \($0.name)") }, selected: filters.category),
+            kindOptions: HTMLFragment.options(EstablishmentKind.allCases.map { ($0.rawValue, $0.rawValue.spacedWords) }, selected: filters.kind),
+            phaseOptions: HTMLFragment.options(Phase.allCases.map { ($0.rawValue, $0.rawValue.spacedWords) }, selected: filters.phase),
+            networkOptions: HTMLFragment.options(networks.map { ($0, $0) }, selected: filters.network),
+            rowCount: rows.count, rows: rows.map(\.html).joined(),
             total: total, page: page, pageCount: pageCount,
             previousHref: page > 1 ? link(page: page - 1) : nil, nextHref: page < pageCount ? link(page: page + 1) : nil,
             exportHref: SiteRoute.establishmentsCSV.path)
@@ -87,7 +99,7 @@ struct EstablishmentController {
 
     func csv(_ request: Request) async throws -> Response {
         let user = try request.requireUser().user
-        let records = try await EstablishmentScope.query(for: user, on: request.db).sort(\.$name).all()
+        let records = try await EstablishmentScope.query(for: user, on: request.db).sort(\.$name).sort(\.$urn).summaries()
         var lines = [CSVField.row(["urn", "name", "kind", "phase", "network", "proposed_category", "proposed_designation", "needs_judgement"])]
         for record in records {
             lines.append(CSVField.row([record.urn, record.name, record.kind, record.phase ?? "", record.network ?? "",

@@ -14,18 +14,18 @@ struct EstablishmentPageController {
         let framework = try request.sift.framework(authority.frameworkID)
         let establishment = try await Proposals.establishment(record, on: request.db)
         let result = DecisionEngine(framework: framework).categorise(establishment, runDate: Day(request.now))
-        let decisions = try await DecisionRecord.query(on: request.db).filter(\.$establishment.$id == record.requireID())
-            .with(\.$decidedBy).sort(\.$decidedAt, .descending).all()
-        let letters = try await LetterRecord.query(on: request.db).filter(\.$establishment.$id == record.requireID())
-            .sort(\.$issuedAt, .descending).all()
+        let decisions = try await EstablishmentHistory.decisions(establishmentID: record.requireID(), on: request.db)
+        let letters = try await EstablishmentHistory.letters(establishmentID: record.requireID(), on: request.db)
         let mayChange = user.role == .officer || user.role == .administrator
+        let measureRows = Self.measureRows(establishment)
         let context = EstablishmentContext(
             layout: try await LayoutContext.make(request, title: record.name, current: .establishment(urn: record.urn)),
             urn: record.urn, name: record.name,
             details: Self.details(establishment),
             inspections: establishment.inspections.reversed().map(Self.inspectionRow),
             measureYears: Self.years(establishment).map(String.init),
-            measures: Self.measureRows(establishment),
+            hasMeasures: !measureRows.isEmpty,
+            measureRows: measureRows.map(\.html).joined(),
             local: Self.local(establishment),
             category: result.category?.code ?? "", categoryName: result.category?.name ?? "",
             designation: result.designation.map { "\($0.code) – \($0.name)" } ?? "", indicator: result.indicator ?? "",
@@ -36,11 +36,11 @@ struct EstablishmentPageController {
             plan: result.plan?.activities.map { .init(term: $0.term, activity: $0.activity, amount: Tree.format($0.amount)) } ?? [],
             planTotal: result.plan.map { "\(Tree.format($0.total)) of \(Tree.format($0.allocation)) \($0.unit)" } ?? "",
             history: decisions.map { decision in
-                .init(year: decision.academicYear, category: decision.category, status: decision.status.rawValue.replacingOccurrences(of: "_", with: " "),
-                      reason: decision.reason ?? "", who: decision.decidedBy?.name ?? "", when: Day(decision.decidedAt).description)
+                .init(year: decision.academicYear, category: decision.category, status: decision.status.rawValue.spacedWords,
+                      reason: decision.reason ?? "", who: decision.decidedBy ?? "", when: Day(decision.decidedAt).description)
             },
             currentCategory: record.currentCategory.map { code in "\(code) – \(framework.category(code)?.name ?? code)" } ?? "",
-            letters: letters.map { .init(title: $0.title, issued: Day($0.issuedAt).description, href: SiteRoute.letter(id: $0.id?.uuidString ?? "").path) },
+            letters: letters.map { .init(title: $0.title, issued: Day($0.issuedAt).description, href: SiteRoute.letter(id: $0.id.uuidString).path) },
             recategoriseHref: mayChange ? SiteRoute.recategorise(urn: record.urn).path : nil,
             addInspectionHref: mayChange ? SiteRoute.addInspection(urn: record.urn).path : nil,
             measuresHref: mayChange ? SiteRoute.measures(urn: record.urn).path : nil,
@@ -49,8 +49,8 @@ struct EstablishmentPageController {
     }
 
     static func details(_ e: Establishment) -> [EstablishmentContext.Fact] {
-        var facts: [EstablishmentContext.Fact] = [.init(label: "Kind", value: e.kind.rawValue.replacingOccurrences(of: "_", with: " "))]
-        if let phase = e.phase { facts.append(.init(label: "Phase", value: phase.rawValue.replacingOccurrences(of: "_", with: " "))) }
+        var facts: [EstablishmentContext.Fact] = [.init(label: "Kind", value: e.kind.rawValue.spacedWords)]
+        if let phase = e.phase { facts.append(.init(label: "Phase", value: phase.rawValue.spacedWords)) }
         if let pupils = e.pupils { facts.append(.init(label: "Pupils on roll", value: String(pupils))) }
         if let network = e.network { facts.append(.init(label: "Network", value: network)) }
         if let start = e.headteacher?.startDate { facts.append(.init(label: "Headteacher since", value: start.description)) }
@@ -63,11 +63,11 @@ struct EstablishmentPageController {
         if inspection.overallEffectiveness == 3 && inspection.isSatisfactoryEra { overall = "Satisfactory" }
         if inspection.framework == .reportCard2025 {
             overall = inspection.reportCard.sorted { $0.key.rawValue < $1.key.rawValue }
-                .map { "\($0.key.rawValue.replacingOccurrences(of: "_", with: " ")): \($0.value.name.replacingOccurrences(of: "_", with: " "))" }.joined(separator: "; ")
+                .map { "\($0.key.rawValue.spacedWords): \($0.value.name.spacedWords)" }.joined(separator: "; ")
         }
-        return .init(date: inspection.date.description, framework: inspection.framework.rawValue.replacingOccurrences(of: "_", with: " "), overall: overall,
+        return .init(date: inspection.date.description, framework: inspection.framework.rawValue.spacedWords, overall: overall,
                      leadership: inspection.keyJudgements[.leadershipAndManagement].map { grades[$0] } ?? "",
-                     concern: inspection.categoryOfConcern == .none ? "" : inspection.categoryOfConcern.rawValue.replacingOccurrences(of: "_", with: " "))
+                     concern: inspection.categoryOfConcern == .none ? "" : inspection.categoryOfConcern.rawValue.spacedWords)
     }
 
     static func years(_ e: Establishment) -> [Int] {
@@ -82,7 +82,7 @@ struct EstablishmentPageController {
             guard !records.isEmpty else { return nil }
             let values = years.map { year -> String in
                 guard let record = records.first(where: { $0.year == year }) else { return "–" }
-                guard record.status == .published, let value = record.value else { return record.status.rawValue.replacingOccurrences(of: "_", with: " ") }
+                guard record.status == .published, let value = record.value else { return record.status.rawValue.spacedWords }
                 if let lower = record.lower, let upper = record.upper { return "\(Tree.format(value)) (\(Tree.format(lower)) to \(Tree.format(upper)))" }
                 return Tree.format(value)
             }
@@ -99,7 +99,7 @@ struct EstablishmentPageController {
             ("Capacity to improve", l.capacityToImprove?.rawValue), ("Specific vulnerability", l.vulnerability),
             ("Previous category", l.previousCategory),
         ]
-        let facts = pairs.compactMap { label, value in value.map { EstablishmentContext.Fact(label: label, value: $0.replacingOccurrences(of: "_", with: " ")) } }
+        let facts = pairs.compactMap { label, value in value.map { EstablishmentContext.Fact(label: label, value: $0.spacedWords) } }
         let flags: [(String, Bool?)] = [
             ("Safeguarding concern", l.safeguardingConcern), ("Proven improvement trajectory", l.improvementTrajectory),
             ("Asked for additional support", l.selfIdentified), ("Opted out of support", l.optedOut),

@@ -13,7 +13,7 @@ struct LocalEvidenceFormController {
     /// Each choice field: key, label, hint, choices (the first is "not recorded").
     static func choiceFields(categories: Choices) -> [(String, String, String?, Choices)] {
         func named<T: RawRepresentable & CaseIterable>(_ type: T.Type) -> Choices where T.RawValue == String {
-            [("", "Not recorded")] + type.allCases.map { ($0.rawValue, $0.rawValue.replacingOccurrences(of: "_", with: " ").capitalizedFirst) }
+            [("", "Not recorded")] + type.allCases.map { ($0.rawValue, $0.rawValue.spacedWords.capitalizedFirst) }
         }
         return [
             ("trend", "Data trend", nil, named(LocalEvidence.Trend.self)),
@@ -102,9 +102,4 @@ struct LocalEvidenceFormController {
             errors: errors)
         return try await context.render(on: request)
     }
-}
-
-extension String {
-    /// The text with its first letter in capitals, as a choice reads.
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

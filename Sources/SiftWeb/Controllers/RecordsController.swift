@@ -46,9 +46,9 @@ struct RecordsController {
         let context = AuditContext(
             layout: try await LayoutContext.make(request, title: "Audit log", current: .audit),
             action: filter.action ?? "", user: filter.user ?? "",
-            actions: actions.map { .init(value: $0, label: $0.replacingOccurrences(of: "_", with: " "), selected: $0 == filter.action) },
+            actions: actions.map { .init(value: $0, label: $0.spacedWords, selected: $0 == filter.action) },
             entries: entries.map { .init(when: ISO8601DateFormatter().string(from: $0.at), who: $0.user?.email ?? "",
-                                         action: $0.action.replacingOccurrences(of: "_", with: " "), detail: $0.detail) })
+                                         action: $0.action.spacedWords, detail: $0.detail) })
         return try await request.view.render("audit", context).encodeResponse(for: request)
     }
 }

@@ -96,7 +96,7 @@ struct RunController {
             let proposed = proposal?.category ?? ""
             rows.append(.init(urn: record.urn, name: record.name, previous: before, proposed: proposed,
                               decided: decision.status == .provisional ? "" : decision.category,
-                              status: decision.status.rawValue.replacingOccurrences(of: "_", with: " "),
+                              status: decision.status.rawValue.spacedWords,
                               changed: !before.isEmpty && before != proposed, judgement: record.needsJudgement,
                               href: SiteRoute.runDecision(year: year, urn: record.urn).path))
         }

@@ -69,8 +69,8 @@ struct SignInController {
         try await user.save(on: request.db)
         // Renew: whatever session the browser had is ended, and a new one begins.
         if let old = request.cookies[SessionAuthenticationMiddleware.cookieName]?.string,
-           let session = try await SessionAuthenticationMiddleware.find(token: old, on: request) {
-            try await session.delete(on: request.db)
+           let found = try await SessionAuthenticationMiddleware.find(token: old, on: request) {
+            try await found.session.delete(on: request.db)
         }
         let token = SessionAuthenticationMiddleware.newToken()
         try await UserSession(tokenHash: SessionAuthenticationMiddleware.hash(token), userID: try user.requireID(),

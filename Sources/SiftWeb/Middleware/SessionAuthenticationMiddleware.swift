@@ -9,7 +9,8 @@ struct SessionAuthenticationMiddleware: AsyncMiddleware {
     static let cookieName = "sift_session"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let token = request.cookies[Self.cookieName]?.string, let session = try await Self.find(token: token, on: request) {
+        if let token = request.cookies[Self.cookieName]?.string, let found = try await Self.find(token: token, on: request) {
+            let session = found.session
             let settings = request.sift.settings
             let now = request.now
             if now.timeIntervalSince(session.lastSeenAt) > settings.idleTimeout || now.timeIntervalSince(session.createdAt) > settings.absoluteTimeout {
@@ -20,18 +21,18 @@ struct SessionAuthenticationMiddleware: AsyncMiddleware {
                     session.lastSeenAt = now
                     try await session.save(on: request.db)
                 }
-                request.signedIn = SignedIn(user: session.user, session: session)
+                request.signedIn = SignedIn(user: session.user, session: session, dataVersion: found.dataVersion)
             }
         }
         return try await next.respond(to: request)
     }
 
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(token.utf8)).hex
     }
 
-    static func find(token: String, on request: Request) async throws -> UserSession? {
-        try await UserSession.query(on: request.db).filter(\.$tokenHash == hash(token)).with(\.$user).first()
+    static func find(token: String, on request: Request) async throws -> SessionLookup.Found? {
+        try await SessionLookup.find(tokenHash: hash(token), on: request.db)
     }
 
     /// A fresh random token, URL-safe.
@@ -45,6 +46,9 @@ struct SessionAuthenticationMiddleware: AsyncMiddleware {
 struct SignedIn: Sendable {
     let user: User
     let session: UserSession
+    /// The user's authority's data version as the request began: what is kept against it
+    /// (`ListCounts`) describes the establishments as they are.
+    let dataVersion: Int
 }
 
 private struct SignedInKey: StorageKey {

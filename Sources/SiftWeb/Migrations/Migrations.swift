@@ -6,7 +6,7 @@ enum Migrations {
     static let all: [any AsyncMigration] = [
         CreateAuthority(), CreateUser(), CreateUserSession(), CreateEstablishment(), CreateDecision(), CreateAuditEntry(),
         CreateRun(), CreateLetter(), AddCurrentCategoryToEstablishment(), CreateIndexes(), MoveEvidenceToItsOwnTable(),
-        CreateSearchWords(), WidenListIndexes(), DropSearchName(),
+        CreateSearchWords(), WidenListIndexes(), DropSearchName(), AddAuthorityDataVersion(),
     ]
 }
 

@@ -62,3 +62,4 @@ struct DropSearchName: AsyncMigration {
         try await sql.raw("UPDATE \(unsafeRaw: EstablishmentRecord.schema) SET search_name = lower(name)").run()
     }
 }
+

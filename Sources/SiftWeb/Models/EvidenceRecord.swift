@@ -23,10 +23,10 @@ final class EvidenceRecord: Model, @unchecked Sendable {
 /// Reading and writing evidence.
 enum EvidenceStore {
     static func text(for record: EstablishmentRecord, on database: any Database) async throws -> String {
-        guard let stored = try await EvidenceRecord.query(on: database).filter(\.$establishment.$id == record.requireID()).first() else {
-            throw Abort(.internalServerError, reason: "no evidence is stored for \(record.urn)")
-        }
-        return stored.evidence
+        let stored = try await EvidenceRecord.query(on: database).filter(\.$establishment.$id == record.requireID()).limit(1)
+            .rows(["evidence"]) { try $0.decode("evidence", as: String.self) }
+        guard let evidence = stored.first else { throw Abort(.internalServerError, reason: "no evidence is stored for \(record.urn)") }
+        return evidence
     }
 
     /// Every establishment's evidence in an authority, by establishment id.

@@ -20,7 +20,8 @@ enum EstablishmentScope {
 
     /// The networks of the establishments the user may see, in order.
     static func networks(for user: User, on database: any Database) async throws -> [String] {
-        try await query(for: user, on: database).unique().field(\.$network).all().compactMap(\.network).sorted()
+        try await query(for: user, on: database).unique().rows(["network"]) { try $0.decode("network", as: String?.self) }
+            .compactMap { $0 }.sorted()
     }
 
     static func find(urn: String, for user: User, on database: any Database) async throws -> EstablishmentRecord {

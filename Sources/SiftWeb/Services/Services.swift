@@ -10,6 +10,17 @@ struct SiftServices: Sendable {
     let frameworks: [String: Framework]
     /// Annual runs under way on this server.
     let runProgress = RunProgressBoard()
+    /// The establishment list's counts and networks, kept while what they describe is unchanged.
+    let keptAnswers: KeptAnswers
+
+    init(settings: ServerSettings, frameworks: [String: Framework]) {
+        self.settings = settings
+        self.frameworks = frameworks
+        switch settings.database {
+        case .sqlite, .memory: keptAnswers = KeptAnswers(isKeeping: true)
+        case .postgres: keptAnswers = KeptAnswers(isKeeping: false)
+        }
+    }
 
     func framework(_ id: String) throws -> Framework {
         guard let framework = frameworks[id] else { throw Abort(.internalServerError, reason: "framework \(id) is not installed") }

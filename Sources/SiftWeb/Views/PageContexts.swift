@@ -61,7 +61,8 @@ struct EstablishmentListContext: Encodable, Sendable {
         var label: String
         var selected: Bool
     }
-    struct Row: Encodable, Sendable {
+    /// One establishment's row of the table.
+    struct Row: Sendable {
         var urn: String
         var name: String
         var href: String
@@ -71,14 +72,37 @@ struct EstablishmentListContext: Encodable, Sendable {
         var category: String
         var categoryName: String
         var judgement: Bool
+
+        var html: String {
+            let e = HTMLFragment.escape
+            let category = category.isEmpty
+                ? "<span class=\"sift-secondary-text\">Not categorised</span>"
+                : "<strong class=\"govuk-tag\">\(e(category))<span class=\"govuk-visually-hidden\"> \(e(categoryName))</span></strong>"
+            let judgement = judgement ? "\n          <strong class=\"govuk-tag govuk-tag--orange\">Judgement</strong>" : ""
+            return """
+                      <tr class="govuk-table__row">
+                        <td class="govuk-table__cell sift-nowrap">\(e(urn))</td>
+                        <td class="govuk-table__cell"><a class="govuk-link" href="\(e(href))">\(e(name))</a></td>
+                        <td class="govuk-table__cell">\(e(kind))</td>
+                        <td class="govuk-table__cell">\(e(phase))</td>
+                        <td class="govuk-table__cell">\(e(network))</td>
+                        <td class="govuk-table__cell">
+                          \(category)\(judgement)
+                        </td>
+                      </tr>
+
+                """
+        }
     }
     var layout: LayoutContext
     var query: String
-    var categories: [Option]
-    var kinds: [Option]
-    var phases: [Option]
-    var networks: [Option]
-    var rows: [Row]
+    /// The filters' choices and the table's rows, as markup (see `HTMLFragment`).
+    var categoryOptions: String
+    var kindOptions: String
+    var phaseOptions: String
+    var networkOptions: String
+    var rowCount: Int
+    var rows: String
     var total: Int
     var page: Int
     var pageCount: Int
@@ -99,10 +123,28 @@ struct EstablishmentContext: Encodable, Sendable {
         var leadership: String
         var concern: String
     }
-    struct MeasureRow: Encodable, Sendable {
+    /// One measure's row of the measures table: its figure each year and its trend. Written
+    /// as markup (see `HTMLFragment`): ten measures by five years were most of the page's
+    /// interpreting in Leaf.
+    struct MeasureRow: Sendable {
         var measure: String
         var values: [String]
         var chart: TrendChart?
+
+        var html: String {
+            let e = HTMLFragment.escape
+            var html = "      <tr class=\"govuk-table__row\">\n        <th scope=\"row\" class=\"govuk-table__header\">\(e(measure))</th>\n"
+            for value in values {
+                html += "        <td class=\"govuk-table__cell govuk-table__cell--numeric\">\(e(value))</td>\n"
+            }
+            html += "        <td class=\"govuk-table__cell\">"
+            if let chart {
+                html += "<svg class=\"sift-trend\" width=\"120\" height=\"32\" viewBox=\"0 0 120 32\" role=\"img\" aria-label=\"\(e(chart.label))\">"
+                    + "<polyline points=\"\(e(chart.points))\" fill=\"none\" stroke=\"#1d70b8\" stroke-width=\"2\"/>"
+                    + "<circle cx=\"\(e(chart.lastX))\" cy=\"\(e(chart.lastY))\" r=\"3\" fill=\"#1d70b8\"/></svg>"
+            }
+            return html + "</td>\n      </tr>\n"
+        }
     }
     struct ReasonItem: Encodable, Sendable {
         var table: String
@@ -132,7 +174,8 @@ struct EstablishmentContext: Encodable, Sendable {
     var details: [Fact]
     var inspections: [InspectionRow]
     var measureYears: [String]
-    var measures: [MeasureRow]
+    var hasMeasures: Bool
+    var measureRows: String
     var local: [Fact]
     var category: String
     var categoryName: String
@@ -173,7 +216,7 @@ extension EstablishmentContext.ReasonItem {
 
 /// A small line chart of one measure's published figures across years, drawn as SVG on
 /// the server; its label reads the same figures out for those who cannot see it.
-struct TrendChart: Encodable, Sendable {
+struct TrendChart: Sendable {
     static let width = 120.0, height = 32.0, margin = 4.0
     var points: String
     var lastX: String
@@ -189,7 +232,10 @@ struct TrendChart: Encodable, Sendable {
             (Self.margin + (Self.width - 2 * Self.margin) * Double(figure.year - first) / years,
              Self.height - Self.margin - (Self.height - 2 * Self.margin) * (figure.value - low) / span)
         }
-        func format(_ number: Double) -> String { String(format: "%.1f", number) }
+        func format(_ number: Double) -> String {
+            let tenths = Int((number * 10).rounded())
+            return "\(tenths / 10).\(abs(tenths % 10))"
+        }
         points = spots.map { "\(format($0.0)),\(format($0.1))" }.joined(separator: " ")
         lastX = format(spots.last?.0 ?? 0)
         lastY = format(spots.last?.1 ?? 0)
