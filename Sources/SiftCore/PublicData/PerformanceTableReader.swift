@@ -1,0 +1,108 @@
+import Foundation
+
+/// The key stage a performance table reports.
+public enum KeyStage: String, Sendable, CaseIterable {
+    case ks2, ks4
+
+    /// The columns that say a file is of this key stage, and the measures they hold: the value,
+    /// then the lower and upper limits of the 95% confidence interval where there is one. The
+    /// first name each file has is used: the `ks2final`/`ks4final` names, then the tidy files'.
+    struct Columns {
+        let measure: MeasureID
+        let value: [String]
+        let lower: [String]
+        let upper: [String]
+    }
+
+    var columns: [Columns] {
+        switch self {
+        case .ks2:
+            return [
+                Columns(measure: .ks2RWMExpected, value: ["PTRWM_EXP", "pt_rwm_met_expected_standard"], lower: [], upper: []),
+                Columns(measure: .ks2ReadingProgress, value: ["READPROG", "reading_progress_measure_score"],
+                        lower: ["READPROG_LOWER", "reading_progress_measure_lower_conf_interval"],
+                        upper: ["READPROG_UPPER", "reading_progress_measure_upper_conf_interval"]),
+                Columns(measure: .ks2WritingProgress, value: ["WRITPROG", "writing_progress_measure_score"],
+                        lower: ["WRITPROG_LOWER", "writing_progress_measure_lower_conf_interval"],
+                        upper: ["WRITPROG_UPPER", "writing_progress_measure_upper_conf_interval"]),
+                Columns(measure: .ks2MathsProgress, value: ["MATPROG", "maths_progress_measure_score"],
+                        lower: ["MATPROG_LOWER", "maths_progress_measure_lower_conf_interval"],
+                        upper: ["MATPROG_UPPER", "maths_progress_measure_upper_conf_interval"]),
+            ]
+        case .ks4:
+            return [
+                Columns(measure: .progress8, value: ["P8MEA", "progress8_average"], lower: ["P8CILOW", "progress8_lower_95_ci"],
+                        upper: ["P8CIUPP", "progress8_upper_95_ci"]),
+                Columns(measure: .attainment8, value: ["ATT8SCR", "attainment8_average"], lower: [], upper: []),
+            ]
+        }
+    }
+}
+
+/// One school's figures for the year.
+public struct SchoolFigures: Sendable {
+    public var line: Int
+    public var urn: String
+    public var name: String?
+    public var laCode: String?
+    public var measures: [MeasureID: MeasureRecord]
+}
+
+/// A year of a performance table as read.
+public struct PerformanceYear: Sendable {
+    public var keyStage: KeyStage
+    public var year: Int
+    public var schools: [SchoolFigures] = []
+    /// England's figures: state-funded schools (`RECTYPE` 5) where the file has them, else
+    /// all schools (`RECTYPE` 4). Each school's record carries them as its national figure.
+    public var england: [MeasureID: Double] = [:]
+    public var englandAllSchools: [MeasureID: Double] = [:]
+    public var englandStateFunded: [MeasureID: Double] = [:]
+    /// Rows by `RECTYPE` (1 mainstream, 2 special, 3 LA total, 4 and 5 England).
+    public var rowsByRecordType: [String: Int] = [:]
+    public var rejected: [RowProblem] = []
+    /// Cells left out of a row that was otherwise taken.
+    public var notes: [RowProblem] = []
+    public var otherAuthorities = 0
+    public var encoding: CSVEncoding = .utf8
+
+    /// The local authorities the file covers: a national file covers them all.
+    public var authorityCount: Int { Set(schools.compactMap(\.laCode)).count }
+}
+
+/// Reads DfE performance tables: KS2 (`ks2final`/`ks2revised` and LA extracts, `PTRWM_EXP`,
+/// `READPROG` with `_LOWER`/`_UPPER`, …) and KS4 (`P8MEA`, `P8CILOW`, `P8CIUPP`, `ATT8SCR`),
+/// and the newer tidy files (`school_urn`, `…_progress_measure_score`, `progress8_average`, …).
+public enum PerformanceTableReader {
+    static let urnColumns = ["URN", "school_urn"]
+
+    /// - Parameters:
+    ///   - keyStage: nil to tell from the columns.
+    ///   - year: the academic year the results are for, by the year it ends (2018 for 2017/18).
+    public static func read(_ reader: CSVReader, keyStage: KeyStage? = nil, year: Int, laCodes: Set<String>? = nil) throws -> PerformanceYear {
+        do {
+            var found: (CSVColumns, KeyStage)?
+            var looked = 0
+            while found == nil, looked < 10, let record = try reader.next() {
+                looked += 1
+                let columns = CSVColumns(header: record)
+                guard columns.position(urnColumns) != nil else { continue }
+                let stages = keyStage.map { [$0] } ?? KeyStage.allCases
+                if let stage = stages.first(where: { stage in stage.columns.contains { columns.position($0.value) != nil } }) {
+                    found = (columns, stage)
+                }
+            }
+            guard let (columns, stage) = found else {
+                let wanted = (keyStage.map { [$0] } ?? KeyStage.allCases).flatMap { $0.columns.map { $0.value[0] } }
+                throw PublicDataError.missingColumns(file: "a \(keyStage.map { $0.rawValue.uppercased() } ?? "KS2 or KS4") performance table",
+                                                     columns: ["URN"] + wanted)
+            }
+            var table = PerformanceYear(keyStage: stage, year: year)
+            try PerformanceRows(columns: columns, stage: stage, year: year).read(reader, into: &table, laCodes: laCodes)
+            table.encoding = reader.encoding
+            return table
+        } catch let error as CSVError {
+            throw PublicDataError.unreadable(error)
+        }
+    }
+}

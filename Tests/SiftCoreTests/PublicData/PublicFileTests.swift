@@ -1,0 +1,68 @@
+@testable import SiftCore
+import Testing
+
+@Suite("Real DfE and GIAS files")
+struct PublicFileTests {
+    func ks2(_ year: Int) throws -> PerformanceYear {
+        try PerformanceTableReader.read(CSVReader(path: RealData.path("ks2/\(year)-936-ks2.csv")), year: year)
+    }
+
+    func school(_ urn: String, in table: PerformanceYear) throws -> SchoolFigures {
+        try #require(table.schools.first { $0.urn == urn })
+    }
+
+    @Test("Surrey's KS2 tables: rows per RECTYPE, England's figures, and named schools' scores read back exactly")
+    func surreyKS2() throws {
+        let y2016 = try ks2(2016), y2017 = try ks2(2017), y2018 = try ks2(2018)
+        #expect(y2016.keyStage == .ks2)
+        #expect(y2016.rowsByRecordType == ["1": 219, "2": 13, "3": 1, "4": 1, "5": 1])
+        #expect(y2017.rowsByRecordType == ["1": 222, "2": 13, "3": 1, "4": 1, "5": 1])
+        #expect(y2018.rowsByRecordType == ["1": 223, "2": 16, "3": 1, "4": 1, "5": 1])
+        #expect(y2016.schools.count == 232 && y2016.rejected.isEmpty && y2016.notes.isEmpty)
+        #expect(y2016.england[.ks2RWMExpected] == 61 && y2017.england[.ks2RWMExpected] == 64 && y2018.england[.ks2RWMExpected] == 65)
+        #expect(y2016.england[.ks2ReadingProgress] == nil)  // blank for England: progress is relative to it
+
+        let eastwick = try school("142999", in: y2016)
+        #expect(eastwick.name == "Eastwick Junior School")
+        let reading = try #require(eastwick.measures[.ks2ReadingProgress])
+        #expect(reading.status == .published && reading.value == -1.6 && reading.lower == -2.9 && reading.upper == -0.3 && reading.year == 2016)
+        let maths = try #require(eastwick.measures[.ks2MathsProgress])
+        #expect(maths.value == -1.5 && maths.lower == -2.6 && maths.upper == -0.4)
+        let combined = try #require(eastwick.measures[.ks2RWMExpected])
+        #expect(combined.value == 64 && combined.national == 61)
+
+        // Significantly below average: the upper limit is below zero.
+        let weyfield = try #require(try school("139070", in: y2018).measures[.ks2ReadingProgress])
+        #expect(weyfield.value == -5.7 && weyfield.lower == -7.9 && weyfield.upper == -3.6)
+
+        // Suppressed figures are suppressed, never zero.
+        let suppressed = y2016.schools.filter { $0.measures[.ks2ReadingProgress]?.status == .suppressed }
+        #expect(suppressed.count == 4 && suppressed.allSatisfy { $0.measures[.ks2ReadingProgress]?.value == nil })
+        #expect(y2016.schools.filter { $0.measures[.ks2ReadingProgress]?.status == .published }.count == 217)
+
+        let inAllThree = Set(y2016.schools.map(\.urn)).intersection(y2017.schools.map(\.urn)).intersection(y2018.schools.map(\.urn))
+        #expect(inAllThree.count == 203)
+    }
+
+    @Test("the GIAS download for Hampshire and Surrey: kinds, phases, closed schools and Ofsted ratings")
+    func gias() throws {
+        let file = try GIASReader.read(CSVReader(path: RealData.path("gias/20220420-gias-850-936.csv")))
+        #expect(file.establishments.count == 1_096 && file.rejected.isEmpty && file.notCovered.isEmpty)
+        #expect(file.establishments.filter { $0.laCode == "936" }.count == 576)
+        #expect(file.establishments.filter { $0.status == .closed }.count == 368)
+        #expect(file.establishments.filter { $0.status == .proposedToClose }.count == 2)
+        #expect(file.establishments.filter { $0.kind == .community }.count == 595)
+        #expect(file.establishments.filter { $0.kind == .academyConverter }.count == 123)
+        #expect(file.establishments.filter { $0.phase == .middle }.count == 31)
+        let alton = try #require(file.establishments.first { $0.urn == "115850" })
+        #expect(alton.name == "Alton Infant School" && alton.pupils == 138 && alton.laName == "Hampshire" && alton.headteacher?.hasSuffix("Richard Mead") == true)
+        let inspection = try #require(alton.inspection)
+        #expect(inspection.date == Day(year: 2019, month: 1, day: 23) && inspection.framework == .graded)
+        #expect(file.establishments.filter { $0.inspection?.categoryOfConcern == .specialMeasures }.count == 6)
+        #expect(file.establishments.filter { $0.inspection?.categoryOfConcern == .seriousWeaknesses }.count == 11)
+        #expect(file.establishments.filter { $0.inspection?.overallEffectiveness == 1 }.count == 166)
+
+        let surreyOnly = try GIASReader.read(CSVReader(path: RealData.path("gias/20220420-gias-850-936.csv")), laCodes: ["936"])
+        #expect(surreyOnly.establishments.count == 576 && surreyOnly.otherAuthorities == 520)
+    }
+}
