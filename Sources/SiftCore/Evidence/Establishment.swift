@@ -17,6 +17,8 @@ public struct Establishment: Sendable {
     public var pupils: Int?
     public var network: String?
     public var opened: Day?
+    /// The date GIAS gives for its closing: a closed establishment is kept, with its history.
+    public var closed: Day?
     public var providesForTwoYearOlds: Bool?
     public var headteacher: Headteacher?
     /// Oldest first; the last is the latest inspection.

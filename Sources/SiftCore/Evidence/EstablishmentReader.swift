@@ -13,7 +13,7 @@ struct EstablishmentReader {
     }
 
     static let knownKeys: Set<String> = [
-        "urn", "name", "authority", "kind", "phase", "pupils", "network", "opened",
+        "urn", "name", "authority", "kind", "phase", "pupils", "network", "opened", "closed",
         "providesForTwoYearOlds", "headteacher", "inspections", "measures", "local",
     ]
 
@@ -37,6 +37,7 @@ struct EstablishmentReader {
         establishment.pupils = optionalInteger(tree["pupils"], "pupils", range: 0...100_000)
         establishment.network = optionalText(tree["network"], "network")
         establishment.opened = optionalDay(tree["opened"], "opened")
+        establishment.closed = optionalDay(tree["closed"], "closed")
         establishment.providesForTwoYearOlds = optionalBool(tree["providesForTwoYearOlds"], "providesForTwoYearOlds")
         if let head = tree["headteacher"], !head.isNull {
             if let headMembers = head.members {

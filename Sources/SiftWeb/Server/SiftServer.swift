@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SiftCore
 import Vapor
 
 /// What the command line asks of the web service, without it needing Vapor itself.
@@ -32,6 +33,28 @@ public enum SiftServer {
             result = (summary.added, summary.replaced)
         }
         return result
+    }
+
+    /// What a public file can be.
+    public enum PublicFile: String, CaseIterable, Sendable {
+        case gias, ks2, ks4
+    }
+
+    /// Imports a public file into an authority's establishments (`PublicDataImport`).
+    public static func importPublicFile(settings: ServerSettings, kind: PublicFile, path: String, authority: String,
+                                        laCodes: Set<String>?, year: Int?, dryRun: Bool) async throws -> PublicDataImport.Report {
+        var report = PublicDataImport.Report()
+        try await withApplication(settings) { app in
+            switch kind {
+            case .gias:
+                report = try await PublicDataImport.gias(path: path, authorityCode: authority, laCodes: laCodes, dryRun: dryRun, on: app)
+            case .ks2, .ks4:
+                guard let year else { throw Failure(description: "say which academic year the file is for: --year 2018 for 2017/18") }
+                report = try await PublicDataImport.performance(path: path, keyStage: kind == .ks2 ? .ks2 : .ks4, year: year,
+                                                                authorityCode: authority, dryRun: dryRun, on: app)
+            }
+        }
+        return report
     }
 
     /// Returns the new user's one-time password.

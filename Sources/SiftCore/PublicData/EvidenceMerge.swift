@@ -1,0 +1,66 @@
+/// Public data laid over an establishment's evidence (as stored, a tree in the evidence
+/// format), keeping everything else in it: the authority's own evidence, other years'
+/// measures, inspections from other sources.
+public enum EvidenceMerge {
+    /// GIAS's facts over the evidence, or new evidence when there is none: name, kind, phase,
+    /// pupils, dates and local authority replaced; its inspection added unless the evidence
+    /// already has one of that date.
+    public static func gias(_ school: GIASEstablishment, onto evidence: Tree?) -> Tree {
+        var members = evidence?.members ?? [Tree.Member(key: "urn", value: .string(school.urn))]
+        func set(_ key: String, _ value: Tree?) {
+            guard let value else { return }
+            if let index = members.firstIndex(where: { $0.key == key }) { members[index] = .init(key: key, value: value) } else {
+                members.append(.init(key: key, value: value))
+            }
+        }
+        set("name", .string(school.name))
+        set("kind", .string(school.kind.rawValue))
+        set("authority", school.laName.map(Tree.string))
+        set("phase", school.phase.map { .string($0.rawValue) })
+        set("pupils", school.pupils.map { .number(Double($0)) })
+        set("opened", school.opened.map { .string($0.description) })
+        set("closed", school.closed.map { .string($0.description) })
+        if let inspection = school.inspection {
+            let list = members.first { $0.key == "inspections" }?.value.elements ?? []
+            if !list.contains(where: { $0["date"]?.text.flatMap(Day.init) == inspection.date }) {
+                set("inspections", .array(list + [tree(inspection)]))
+            }
+        }
+        return Tree(.object(members))
+    }
+
+    /// A year of a key stage's measures over the evidence: the entries of those measures for
+    /// that year are replaced by the file's, every other entry kept.
+    public static func measures(_ school: SchoolFigures, keyStage: KeyStage, year: Int, onto evidence: Tree) -> Tree {
+        let replaced = Set(keyStage.columns.map(\.measure.rawValue))
+        var members = evidence.members ?? []
+        let kept = (members.first { $0.key == "measures" }?.value.elements ?? []).filter { entry in
+            !(replaced.contains(entry["measure"]?.text ?? "") && entry["year"]?.text == String(year))
+        }
+        let added = keyStage.columns.compactMap { column in school.measures[column.measure].map { tree($0, column.measure) } }
+        let list = Tree.array(kept + added)
+        if let index = members.firstIndex(where: { $0.key == "measures" }) { members[index] = .init(key: "measures", value: list) } else {
+            members.append(.init(key: "measures", value: list))
+        }
+        return Tree(.object(members))
+    }
+
+    static func tree(_ record: MeasureRecord, _ measure: MeasureID) -> Tree {
+        .object([
+            ("measure", .string(measure.rawValue)), ("year", .number(Double(record.year))),
+            ("status", record.status == .published ? nil : .string(record.status.rawValue)),
+            ("value", record.value.map(Tree.number)), ("national", record.national.map(Tree.number)),
+            ("lower", record.lower.map(Tree.number)), ("upper", record.upper.map(Tree.number)),
+            ("quintile", record.quintile.map { .number(Double($0)) }),
+            ("bottomQuintileBelow", record.bottomQuintileBelow.map(Tree.number)),
+        ])
+    }
+
+    static func tree(_ inspection: Inspection) -> Tree {
+        .object([
+            ("date", .string(inspection.date.description)), ("framework", .string(inspection.framework.rawValue)),
+            ("overallEffectiveness", inspection.overallEffectiveness.map { .number(Double($0)) }),
+            ("categoryOfConcern", inspection.categoryOfConcern == .none ? nil : .string(inspection.categoryOfConcern.rawValue)),
+        ])
+    }
+}

@@ -1,0 +1,29 @@
+import SiftCore
+
+/// A public-data import's report as lines for a person to read.
+public enum ImportReportText {
+    public static func lines(_ report: PublicDataImport.Report, dryRun: Bool) -> [String] {
+        var lines: [String] = []
+        if !report.rejected.isEmpty {
+            lines.append("Nothing was stored: \(report.rejected.count) \(report.rejected.count == 1 ? "row was" : "rows were") rejected.")
+            lines += report.rejected.map { "  \($0)" }
+        } else if dryRun {
+            lines.append("Dry run: nothing was stored. Importing would add \(report.added.count), update \(report.updated.count) and leave \(report.unchanged) unchanged.")
+        } else if report.stored {
+            lines.append("Stored: \(report.added.count) added, \(report.updated.count) updated, \(report.unchanged) unchanged.")
+        } else {
+            lines.append("Nothing to store: \(report.unchanged) establishments are already as the file says.")
+        }
+        if report.encoding == .windows1252 { lines.append("The file was read as Windows-1252 text.") }
+        if report.notTheAuthoritys > 0 { lines.append("\(report.notTheAuthoritys) rows are about establishments that are not the authority's: left out.") }
+        if report.closedNotAdded > 0 { lines.append("\(report.closedNotAdded) establishments closed before they were the authority's: not added.") }
+        if !report.notCovered.isEmpty { lines.append("\(report.notCovered.count) rows are of kinds no framework covers: left out.") }
+        if !report.notes.isEmpty {
+            lines.append("\(report.notes.count) cells were left out of rows otherwise taken:")
+            lines += report.notes.prefix(50).map { "  \($0)" }
+            if report.notes.count > 50 { lines.append("  … and \(report.notes.count - 50) more") }
+        }
+        if !report.added.isEmpty && report.added.count <= 20 { lines.append("Added: \(report.added.joined(separator: ", "))") }
+        return lines
+    }
+}

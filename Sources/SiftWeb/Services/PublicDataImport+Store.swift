@@ -1,0 +1,59 @@
+import Fluent
+import Foundation
+import SiftCore
+import Vapor
+
+extension PublicDataImport {
+    /// Works out each establishment's new evidence and proposal; stores them all in one
+    /// transaction unless this is a dry run or a row was rejected.
+    static func store(_ changes: [Change], in authority: Authority, records: [String: EstablishmentRecord], report: Report,
+                      action: String, describing source: String, dryRun: Bool, on app: Application) async throws -> Report {
+        var report = report
+        let authorityID = try authority.requireID()
+        let texts = try await EvidenceStore.texts(authorityID: authorityID, on: app.db)
+        let engine = DecisionEngine(framework: try app.sift.framework(authority.frameworkID))
+        let today = Day(app.sift.settings.now())
+        var writes: [(record: EstablishmentRecord, evidence: String, isNew: Bool)] = []
+        for change in changes {
+            let record = records[change.urn]
+            let storedText = record.flatMap { $0.id }.flatMap { texts[$0] }
+            let stored = try storedText.map { try JSONReader.read($0) }
+            let tree = change.evidence(stored)
+            let text = TreeWriter.json(tree)
+            if text == storedText { report.unchanged += 1; continue }
+            let establishment: Establishment
+            switch EvidenceDecoder.decode(tree) {
+            case .success(let read): establishment = read
+            case .failure(let problems):
+                report.rejected.append(RowProblem(line: change.line, "URN \(change.urn): \(problems.problems.first?.description ?? "the evidence does not read")"))
+                continue
+            }
+            let target = record ?? EstablishmentRecord(authorityID: authorityID, urn: change.urn, name: establishment.name,
+                                                       kind: establishment.kind.rawValue, phase: nil, network: nil)
+            target.name = establishment.name
+            target.kind = establishment.kind.rawValue
+            target.phase = establishment.phase?.rawValue
+            Proposals.apply(engine.categorise(establishment, runDate: today), to: target)
+            writes.append((target, text, record == nil))
+            if record == nil { report.added.append(change.urn) } else { report.updated.append(change.urn) }
+        }
+        guard !dryRun, report.rejected.isEmpty, !writes.isEmpty else { return report }
+        let planned = writes
+        let summary = "\(source): \(report.added.count) added, \(report.updated.count) updated, \(report.unchanged) unchanged"
+        try await app.db.transaction { database in
+            for write in planned {
+                try await write.record.save(on: database)
+                if write.isNew {
+                    try await EvidenceRecord(establishmentID: try write.record.requireID(), evidence: write.evidence).create(on: database)
+                } else {
+                    try await EvidenceStore.save(write.evidence, for: write.record, on: database)
+                }
+            }
+            try await SearchWords.replace(for: planned.map(\.record), on: database)
+            try await Audit.record(on: database, at: app.sift.settings.now(), authorityID: authorityID, userID: nil, action: action, detail: summary)
+        }
+        try await refreshQueryStatistics(app.db)
+        report.stored = true
+        return report
+    }
+}

@@ -1,0 +1,88 @@
+import Fluent
+import Foundation
+import SiftCore
+import Vapor
+
+/// Stores what a public file says (GIAS, a KS2 or KS4 performance table) in an authority's
+/// establishments' evidence: every row or none. A file with a rejected row stores nothing;
+/// a dry run works everything out and stores nothing. Evidence that would not change is not
+/// written, so importing the same file again changes nothing; a later file for the same year
+/// replaces that year's figures, and the audit log keeps each import.
+public enum PublicDataImport {
+    public struct Report: Sendable {
+        public var added: [String] = []
+        public var updated: [String] = []
+        public var unchanged = 0
+        /// Rows about establishments that are not the authority's.
+        public var notTheAuthoritys = 0
+        /// Establishments GIAS lists as closed that the authority never had: not added.
+        public var closedNotAdded = 0
+        public var rejected: [RowProblem] = []
+        public var notCovered: [RowProblem] = []
+        public var notes: [RowProblem] = []
+        public var stored = false
+        public var encoding: CSVEncoding = .utf8
+
+        public init(rejected: [RowProblem] = [], notCovered: [RowProblem] = [], notes: [RowProblem] = [], encoding: CSVEncoding = .utf8) {
+            self.rejected = rejected
+            self.notCovered = notCovered
+            self.notes = notes
+            self.encoding = encoding
+        }
+    }
+
+    /// One establishment's evidence as the file would leave it, from what is stored (nil for new).
+    struct Change {
+        let urn: String
+        let line: Int
+        let isNew: Bool
+        let evidence: (Tree?) -> Tree
+    }
+
+    /// - Parameter laCodes: the local-authority codes whose establishments are the authority's;
+    ///   without them only establishments the authority already has are updated.
+    static func gias(path: String, authorityCode: String, laCodes: Set<String>?, dryRun: Bool, on app: Application) async throws -> Report {
+        let file = try read { try GIASReader.read(CSVReader(path: path), laCodes: laCodes) }
+        var report = Report(rejected: file.rejected, notCovered: file.notCovered, notes: file.notes, encoding: file.encoding)
+        report.notTheAuthoritys = file.otherAuthorities
+        let (authority, records) = try await authorityRecords(authorityCode, on: app)
+        var changes: [Change] = []
+        for school in file.establishments {
+            let isNew = records[school.urn] == nil
+            // Without the authority's LA codes a school new to it cannot be told to be its own.
+            if isNew && laCodes == nil { report.notTheAuthoritys += 1; continue }
+            if isNew && school.status == .closed { report.closedNotAdded += 1; continue }
+            changes.append(Change(urn: school.urn, line: school.line, isNew: isNew) { EvidenceMerge.gias(school, onto: $0) })
+        }
+        return try await store(changes, in: authority, records: records, report: report, action: "gias_imported",
+                               describing: "GIAS \(URL(fileURLWithPath: path).lastPathComponent)", dryRun: dryRun, on: app)
+    }
+
+    static func performance(path: String, keyStage: KeyStage, year: Int, authorityCode: String, dryRun: Bool, on app: Application) async throws -> Report {
+        let table = try read { try PerformanceTableReader.read(CSVReader(path: path), keyStage: keyStage, year: year) }
+        var report = Report(rejected: table.rejected, notes: table.notes, encoding: table.encoding)
+        let (authority, records) = try await authorityRecords(authorityCode, on: app)
+        var changes: [Change] = []
+        for school in table.schools {
+            guard records[school.urn] != nil else { report.notTheAuthoritys += 1; continue }
+            changes.append(Change(urn: school.urn, line: school.line, isNew: false) { stored in
+                EvidenceMerge.measures(school, keyStage: keyStage, year: year, onto: stored ?? Tree(.object([])))
+            })
+        }
+        return try await store(changes, in: authority, records: records, report: report, action: "\(keyStage.rawValue)_imported",
+                               describing: "\(keyStage.rawValue.uppercased()) \(year) \(URL(fileURLWithPath: path).lastPathComponent)",
+                               dryRun: dryRun, on: app)
+    }
+
+    private static func read<T>(_ work: () throws -> T) throws -> T {
+        do { return try work() } catch let error as PublicDataError { throw Abort(.badRequest, reason: error.description) }
+    }
+
+    private static func authorityRecords(_ code: String, on app: Application) async throws -> (Authority, [String: EstablishmentRecord]) {
+        guard let authority = try await Authority.query(on: app.db).filter(\.$code == code).first() else {
+            throw Abort(.notFound, reason: "no authority has the code \(code)")
+        }
+        let records = try await EstablishmentRecord.query(on: app.db).filter(\.$authority.$id == authority.requireID()).all()
+        return (authority, Dictionary(records.map { ($0.urn, $0) }, uniquingKeysWith: { first, _ in first }))
+    }
+}
