@@ -64,6 +64,12 @@ let package = Package(
             path: "Benchmarks/sift-bench",
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "public-data-bench",
+            dependencies: ["SiftCore", "SiftWeb"],
+            path: "Benchmarks/public-data-bench",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "SiftWebTests",
             dependencies: [

@@ -210,6 +210,19 @@ public struct CSVRecord: Sendable {
 
     public var fields: [String] { (0..<count).map { self[$0] } }
 
+    /// The field's text without the spaces and tabs around it; nil when that leaves nothing.
+    public func trimmed(_ index: Int) -> String? {
+        guard index >= 0, index < ends.count else { return nil }
+        var range = self.range(index)
+        while let first = range.first, bytes[first] == 0x20 || bytes[first] == 0x09 { range = range.dropFirst() }
+        while let last = range.last, bytes[last] == 0x20 || bytes[last] == 0x09 { range = range.dropLast() }
+        guard !range.isEmpty else { return nil }
+        switch encoding {
+        case .utf8: return String(decoding: bytes[range], as: UTF8.self)
+        case .windows1252: return Windows1252.decode(bytes[range])
+        }
+    }
+
     /// Whether the field is missing, empty or only spaces.
     public func isBlank(_ index: Int) -> Bool {
         guard index >= 0, index < ends.count else { return true }

@@ -142,8 +142,8 @@ struct GIASRowReader {
 
     /// The trimmed text of a column, nil when the file lacks it or the cell is blank.
     func text(_ record: CSVRecord, _ column: Int?) -> String? {
-        guard let column, !record.isBlank(column) else { return nil }
-        return record[column].trimmingCharacters(in: .whitespaces)
+        guard let column else { return nil }
+        return record.trimmed(column)
     }
 
     func establishment(_ record: CSVRecord) -> Outcome {

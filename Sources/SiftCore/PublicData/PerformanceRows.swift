@@ -34,17 +34,17 @@ struct PerformanceRows {
         var seen: [String: Int] = [:]
         var englandRows: [(type: String, record: CSVRecord)] = []
         while let record = try reader.next() {
-            let type = recordType.map { record[$0].trimmingCharacters(in: .whitespaces) } ?? level.map { Self.recordType(level: record[$0]) } ?? ""
+            let type = recordType.map { record.trimmed($0) ?? "" } ?? level.map { Self.recordType(level: record[$0]) } ?? ""
             if recordType != nil { table.rowsByRecordType[type, default: 0] += 1 }
             // RECTYPE 3 is the authority's total, 4 and 5 England's: no URN, not a school.
             if type == "4" || type == "5" { englandRows.append((type, record)); continue }
             if type == "3" { continue }
-            let urn = record[self.urn].trimmingCharacters(in: .whitespaces)
+            let urn = record.trimmed(self.urn) ?? ""
             guard !urn.isEmpty, urn.count <= 7, urn.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
                 table.rejected.append(RowProblem(line: record.line, column: "URN", urn.isEmpty ? "no URN" : "\"\(urn.prefix(40))\" is not a URN"))
                 continue
             }
-            let la = laCode.map { record[$0].trimmingCharacters(in: .whitespaces) }
+            let la = laCode.map { record.trimmed($0) ?? "" }
             if let laCodes, let la, !laCodes.contains(la) { table.otherAuthorities += 1; continue }
             if let first = seen[urn] {
                 table.rejected.append(RowProblem(line: record.line, column: "URN", "URN \(urn) appears again (first on line \(first))"))

@@ -2,8 +2,9 @@ import Fluent
 import FluentSQL
 
 /// Each authority's data version: a number SQLite's triggers move on whenever one of the
-/// authority's establishments, or the words they are found by, is added, changed or
-/// removed, in the same transaction. What is worked out from the establishments (the
+/// authority's establishments is added, changed or removed, in the same transaction. The
+/// words establishments are found by change only with their names, in the same transaction
+/// as the establishment itself, so they need no trigger of their own. What is worked out from the establishments (the
 /// list's counts) is kept against it and is never read under a later version.
 ///
 /// PostgreSQL keeps the column at 0 and nothing is kept against it there: a counter row
@@ -14,8 +15,6 @@ struct AddAuthorityDataVersion: AsyncMigration {
         ("establishments_added", "INSERT", EstablishmentRecord.schema, "NEW"),
         ("establishments_changed", "UPDATE", EstablishmentRecord.schema, "NEW"),
         ("establishments_removed", "DELETE", EstablishmentRecord.schema, "OLD"),
-        ("establishment_words_added", "INSERT", SearchWords.table, "NEW"),
-        ("establishment_words_removed", "DELETE", SearchWords.table, "OLD"),
     ]
 
     func prepare(on database: any Database) async throws {

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import SiftCore
 import Vapor
 
@@ -68,10 +69,15 @@ public enum SiftServer {
         return password
     }
 
+    private static let loggingStarted = NIOLockedValueBox(false)
+
     /// Opens the database (running migrations), does the work, and closes everything.
     static func withApplication(_ settings: ServerSettings, arguments: [String] = ["sift"], _ work: (Application) async throws -> Void) async throws {
         var environment = Environment(name: "production", arguments: arguments)
-        try LoggingSystem.bootstrap(from: &environment)
+        // Logging is set up once a process: a program may open the database more than once.
+        if loggingStarted.withLockedValue({ started in defer { started = true }; return !started }) {
+            try LoggingSystem.bootstrap(from: &environment)
+        }
         let app = try await Application.make(environment)
         do {
             try await configure(app, settings: settings)

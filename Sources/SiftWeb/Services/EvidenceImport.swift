@@ -54,19 +54,15 @@ enum EvidenceImport {
             records.append(record)
             texts.append(TreeWriter.json(element))
         }
-        let stored = records, evidence = texts
+        let added = zip(records, texts).filter { $0.0.id == nil }, replaced = zip(records, texts).filter { $0.0.id != nil }
         try await app.db.transaction { database in
-            for (record, text) in zip(stored, evidence) {
-                let isNew = record.id == nil
+            try await BulkInsert.establishments(added.map(\.0), evidence: added.map(\.1), at: app.sift.settings.now(), on: database)
+            for (record, text) in replaced {
                 try await record.save(on: database)
-                // A new establishment has no evidence yet: store it without looking first.
-                if isNew {
-                    try await EvidenceRecord(establishmentID: try record.requireID(), evidence: text).create(on: database)
-                } else {
-                    try await EvidenceStore.save(text, for: record, on: database)
-                }
+                try await EvidenceStore.save(text, for: record, on: database)
             }
-            try await SearchWords.replace(for: stored, on: database)
+            try await SearchWords.replace(for: added.map(\.0), added: true, on: database)
+            try await SearchWords.replace(for: replaced.map(\.0), on: database)
         }
         try await refreshQueryStatistics(app.db)
         return summary

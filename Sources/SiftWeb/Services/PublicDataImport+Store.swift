@@ -41,15 +41,14 @@ extension PublicDataImport {
         let planned = writes
         let summary = "\(source): \(report.added.count) added, \(report.updated.count) updated, \(report.unchanged) unchanged"
         try await app.db.transaction { database in
-            for write in planned {
+            let added = planned.filter(\.isNew)
+            try await BulkInsert.establishments(added.map(\.record), evidence: added.map(\.evidence), at: app.sift.settings.now(), on: database)
+            for write in planned where !write.isNew {
                 try await write.record.save(on: database)
-                if write.isNew {
-                    try await EvidenceRecord(establishmentID: try write.record.requireID(), evidence: write.evidence).create(on: database)
-                } else {
-                    try await EvidenceStore.save(write.evidence, for: write.record, on: database)
-                }
+                try await EvidenceStore.save(write.evidence, for: write.record, on: database)
             }
-            try await SearchWords.replace(for: planned.map(\.record), on: database)
+            try await SearchWords.replace(for: added.map(\.record), added: true, on: database)
+            try await SearchWords.replace(for: planned.filter { !$0.isNew }.map(\.record), on: database)
             try await Audit.record(on: database, at: app.sift.settings.now(), authorityID: authorityID, userID: nil, action: action, detail: summary)
         }
         try await refreshQueryStatistics(app.db)

@@ -26,22 +26,24 @@ enum SearchWords {
     }
 
     /// Replaces the words of saved establishments, in batches small enough for either database.
-    static func replace(for records: [EstablishmentRecord], on database: any Database) async throws {
+    /// - Parameter added: the establishments were stored just now and have no words to remove.
+    static func replace(for records: [EstablishmentRecord], added: Bool = false, on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
         let ids = try records.map { try $0.requireID() }
-        for batch in stride(from: 0, to: ids.count, by: 500) {
+        for batch in stride(from: 0, to: added ? 0 : ids.count, by: 500) {
             let slice = Array(ids[batch..<min(batch + 500, ids.count)])
             try await sql.delete(from: table).where("establishment_id", .in, slice).run()
         }
         var rows: [[any SQLExpression]] = []
         for record in records {
             for word in words(name: record.name, urn: record.urn).sorted() {
-                rows.append([SQLBind(try record.requireID()), SQLBind(record.$authority.id), SQLBind(word)])
+                rows.append([BulkInsert.bind(try record.requireID(), for: sql), BulkInsert.bind(record.$authority.id, for: sql), SQLBind(word)])
             }
         }
-        for batch in stride(from: 0, to: rows.count, by: 300) {
+        // 1,000 rows of three is well within the bound parameters either database allows.
+        for batch in stride(from: 0, to: rows.count, by: 1_000) {
             let insert = sql.insert(into: table).columns("establishment_id", "authority_id", "word")
-            for row in rows[batch..<min(batch + 300, rows.count)] { insert.values(row) }
+            for row in rows[batch..<min(batch + 1_000, rows.count)] { insert.values(row) }
             try await insert.run()
         }
     }
