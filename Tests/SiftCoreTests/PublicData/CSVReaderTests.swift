@@ -1,3 +1,4 @@
+import Foundation
 @testable import SiftCore
 import Testing
 
@@ -75,5 +76,117 @@ struct CSVReaderTests {
         while let record = try reader.next() { chunked.append(record.fields) }
         #expect(chunked == (try records(bytes)))
         #expect(chunked.count == 2_001)
+    }
+}
+
+@Suite("CSV reader: hostile input")
+struct CSVHostileInputTests {
+    static let fuzzFolder: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        return url.appendingPathComponent("Fuzz").path
+    }()
+
+    @Test("every input the fuzzer ever found, and its seeds, give records or a clear error")
+    func fuzzFindings() throws {
+        var replayed = 0
+        for folder in ["corpus", "findings"] {
+            let path = Self.fuzzFolder + "/" + folder
+            for name in try FileManager.default.contentsOfDirectory(atPath: path) where !name.hasPrefix(".") {
+                let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path + "/" + name)))
+                let reader = CSVReader(bytes: bytes, mostRecordBytes: 4_096)
+                do {
+                    while let record = try reader.next() { for index in 0..<record.count { _ = record[index]; _ = record.trimmed(index) } }
+                } catch is CSVError {}
+                replayed += 1
+            }
+        }
+        #expect(replayed >= 4)
+    }
+
+    @Test("a file missing the columns it needs, or of the wrong kind, is refused whole with what is missing")
+    func missingColumns() throws {
+        #expect(throws: PublicDataError.missingColumns(file: "a GIAS establishment download", columns: ["URN", "EstablishmentName", "TypeOfEstablishment (name)"])) {
+            try GIASReader.read(CSVReader(bytes: Array("URN,Name\n100001,Oak\n".utf8)))
+        }
+        #expect(throws: PublicDataError.self) { try PerformanceTableReader.read(CSVReader(bytes: Array("URN,SCHNAME\n1,Oak\n".utf8)), year: 2018) }
+        #expect(throws: PublicDataError.unreadable(.utf16)) { try GIASReader.read(CSVReader(bytes: [0xFF, 0xFE, 0x55, 0x00])) }
+    }
+
+    @Test("duplicated URNs, bad URNs and bad dates are rejected by line; formula-like names are kept as plain text")
+    func rows() throws {
+        let text = """
+            URN,EstablishmentName,TypeOfEstablishment (name),OpenDate,OfstedRating (name),OfstedLastInsp
+            100001,"=HYPERLINK(""http://x"")",Community school,01-09-2010,Good,23-01-2019
+            100001,Again,Community school,,,
+            12AB,Bad,Community school,,,
+            100002,Late,Community school,31-02-2010,,
+            100003,"Independent, Ltd",Other independent school,,,
+            100004,"Quoted
+            name",Academy converter,,Good,
+            """
+        let file = try GIASReader.read(CSVReader(bytes: Array(text.utf8)))
+        #expect(file.establishments.map(\.urn) == ["100001", "100004"])
+        #expect(file.establishments[0].name == "=HYPERLINK(\"http://x\")")
+        #expect(file.establishments[1].name == "Quoted\nname")
+        #expect(file.rejected.map(\.line) == [3, 4, 5])
+        #expect(file.rejected[0].message == "URN 100001 appears again (first on line 2)")
+        #expect(file.rejected[2].message == "\"31-02-2010\" is not a date (dd-mm-yyyy)")
+        #expect(file.notCovered.map(\.line) == [6])
+        // A rating without its date is not an inspection: the row is kept, the rating noted.
+        #expect(file.establishments[1].inspection == nil && file.notes.map(\.line) == [7])
+    }
+
+    @Test("a figure that is neither a number nor a DfE code is noted by line and column, never read as zero")
+    func figures() throws {
+        let text = "RECTYPE,URN,PTRWM_EXP,READPROG,READPROG_LOWER,READPROG_UPPER\n1,100001,78%,abc,-1,1\n1,100002,SUPP,NE,,\n1,100003, ,LOWCOV,,\n"
+        let table = try PerformanceTableReader.read(CSVReader(bytes: Array(text.utf8)), year: 2019)
+        #expect(table.notes == [RowProblem(line: 2, column: "READPROG", "\"abc\" is not a figure or a code the DfE uses: read as not published")])
+        let statuses = table.schools.map { [$0.measures[.ks2RWMExpected]!.status, $0.measures[.ks2ReadingProgress]!.status] }
+        #expect(statuses == [[.published, .notPublished], [.suppressed, .noCohort], [.notPublished, .notPublished]])
+        #expect(table.schools[0].measures[.ks2RWMExpected]?.value == 78)
+        #expect(table.schools[0].measures[.ks2ReadingProgress]?.value == nil)
+    }
+
+    @Test("a 200 MB file is read a megabyte at a time: memory stays bounded")
+    func largeFile() throws {
+        let path = NSTemporaryDirectory() + "sift-large-\(UUID().uuidString).csv"
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        let row = Array("100001,\"A school, with a long name that repeats\",Community school,01-09-2010\n".utf8)
+        let block = Data((0..<10_000).flatMap { _ in row })
+        try handle.write(contentsOf: Data("URN,EstablishmentName,TypeOfEstablishment (name),OpenDate\n".utf8))
+        var written = 0
+        while written < 200_000_000 { try handle.write(contentsOf: block); written += block.count }
+        try handle.close()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let before = Self.residentMB()
+        let reader = try CSVReader(path: path)
+        var records = 0
+        while try reader.next() != nil { records += 1 }
+        #expect(records > 2_500_000)
+        #expect(Self.residentMB() - before < 100, "reading must not hold the file in memory")
+    }
+
+    @Test("a quote opened and never closed in a 200 MB file is refused at the record limit, not read to the end")
+    func largeOpenQuote() throws {
+        let path = NSTemporaryDirectory() + "sift-open-quote-\(UUID().uuidString).csv"
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.write(contentsOf: Data("URN,EstablishmentName\n100001,\"never closed".utf8))
+        let block = Data(repeating: UInt8(ascii: "x"), count: 10_000_000)
+        for _ in 0..<20 { try handle.write(contentsOf: block) }
+        try handle.close()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: PublicDataError.unreadable(.recordTooLong(line: 2, limit: CSVReader.defaultMostRecordBytes))) {
+            try GIASReader.read(CSVReader(path: path))
+        }
+    }
+
+    static func residentMB() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+        return kilobytes / 1024
     }
 }
