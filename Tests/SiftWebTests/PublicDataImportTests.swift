@@ -4,6 +4,7 @@ import SiftCore
 @testable import SiftWeb
 import Testing
 import Vapor
+import VaporTesting
 
 extension DatabaseSuites {
 @Suite("Importing public files")
@@ -79,6 +80,50 @@ struct PublicDataImportTests {
             await #expect(throws: Abort.self) {
                 try await PublicDataImport.performance(path: wrong, keyStage: .ks2, year: 2018, authorityCode: "surrey", dryRun: false, on: app)
             }
+        }
+    }
+}
+}
+
+extension DatabaseSuites {
+@Suite("Uploading a public file")
+struct UploadTests {
+    static let gias = """
+        URN,LA (code),LA (name),EstablishmentName,TypeOfEstablishment (name),EstablishmentStatus (name),PhaseOfEducation (name),OfstedRating (name),OfstedLastInsp
+        990001,999,Ironbury,Upload Primary School,Community school,Open,Primary,Good,12-03-2019
+        990002,999,Ironbury,Upload Academy,Academy converter,Open,Secondary,,
+        990003,998,Elsewhere,Not Ours School,Community school,Open,Primary,,
+        """
+
+    @Test("an administrator uploads a GIAS file: a dry run stores nothing, then every row is stored and listed")
+    func upload() async throws {
+        try await withSift { app, accounts in
+            let browser = Browser(app)
+            _ = try await browser.signIn("admin@ironbury.example", accounts.password("admin@ironbury.example"))
+            let page = try await browser.get("/imports")
+            #expect(page.status == .ok && page.body.string.contains("enctype=\"multipart/form-data\"") && page.body.string.contains("type=\"file\""))
+            let csrf = try #require(Browser.csrf(in: page.body.string))
+            let file = (name: "file", filename: "ironbury-gias.csv", contents: Self.gias)
+
+            let dry = try await browser.upload("/imports", form: ["csrf": csrf, "kind": "gias", "la": "999", "dryRun": "yes"], file: file)
+            #expect(dry.status == .ok && dry.body.string.contains("Dry run: nothing was stored. Importing would add 2"))
+            #expect(try await EstablishmentRecord.query(on: app.db).filter(\.$urn == "990001").count() == 0)
+
+            let stored = try await browser.upload("/imports", form: ["csrf": csrf, "kind": "gias", "la": "999"], file: file)
+            #expect(stored.status == .ok && stored.body.string.contains("Stored: 2 added"))
+            #expect(stored.body.string.contains("1 rows are about establishments that are not the authority"))
+            #expect(try await browser.get("/establishments?q=upload").body.string.contains("Upload Primary School"))
+            let audit = try #require(try await AuditEntry.query(on: app.db).filter(\.$action == "gias_imported").first())
+            #expect(audit.detail.contains("ironbury-gias.csv") && audit.$user.id != nil)
+
+            // A rejected row: nothing stored, the row shown by line; a missing file or year is asked for.
+            let bad = (name: "file", filename: "bad.csv", contents: Self.gias + "\nNOTAURN,999,Ironbury,Bad,Community school,Open,Primary,,\n")
+            let refused = try await browser.upload("/imports", form: ["csrf": csrf, "kind": "gias", "la": "999"], file: bad)
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("Rejected rows") && refused.body.string.contains("is not a URN"))
+            let noYear = try await browser.upload("/imports", form: ["csrf": csrf, "kind": "ks2"], file: file)
+            #expect(noYear.status == .unprocessableEntity && noYear.body.string.contains("Enter the academic year"))
+            let wrongKind = try await browser.upload("/imports", form: ["csrf": csrf, "kind": "ks2", "year": "2019"], file: file)
+            #expect(wrongKind.status == .unprocessableEntity && wrongKind.body.string.contains("This is not a KS2 performance table"))
         }
     }
 }

@@ -71,6 +71,22 @@ final class Browser: @unchecked Sendable {
         return captured!
     }
 
+    /// Posts a form with a file, as a browser sends an upload (multipart/form-data).
+    @discardableResult
+    func upload(_ path: String, form: [String: String], file: (name: String, filename: String, contents: String)) async throws -> TestingHTTPResponse {
+        let boundary = "sift-test-\(UUID().uuidString)"
+        var body = ""
+        for (key, value) in form { body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n" }
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\n"
+            + "Content-Type: text/csv\r\n\r\n\(file.contents)\r\n--\(boundary)--\r\n"
+        var headers = cookieHeader
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        var captured: TestingHTTPResponse?
+        try await app.testing().test(.POST, path, headers: headers, body: ByteBuffer(string: body)) { captured = $0 }
+        keep(captured!)
+        return captured!
+    }
+
     /// Starts the year's categorisation as the form does, then follows its progress page until
     /// the proposals are stored and it opens the review; returns the start's answer.
     @discardableResult

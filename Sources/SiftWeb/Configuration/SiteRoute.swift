@@ -20,6 +20,7 @@ enum SiteRoute: Equatable {
     case measures(urn: String)
     case localEvidence(urn: String)
     case audit
+    case imports
     case users
     case newUser
     case user(id: String)
@@ -45,6 +46,7 @@ enum SiteRoute: Equatable {
         case .measures(let urn): return "/establishments/\(Self.escape(urn))/evidence/measures"
         case .localEvidence(let urn): return "/establishments/\(Self.escape(urn))/evidence/authority"
         case .audit: return "/audit"
+        case .imports: return "/imports"
         case .users: return "/users"
         case .newUser: return "/users/new"
         case .user(let id): return "/users/\(Self.escape(id))"

@@ -38,6 +38,10 @@ func routes(_ app: Application) throws {
     let records = RecordsController()
     signedIn.get("decisions.csv", use: records.decisionsCSV)
     signedIn.get("audit", use: records.audit)
+    let imports = ImportsController()
+    signedIn.get("imports", use: imports.show)
+    // A national GIAS download is about 60 MB; the bound keeps a mistaken upload from filling memory.
+    signedIn.on(.POST, "imports", body: .collect(maxSize: "256mb"), use: imports.upload)
     let users = UsersController()
     signedIn.get("users", use: users.list)
     signedIn.get("users", "new", use: users.showNew)

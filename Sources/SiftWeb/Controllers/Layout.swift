@@ -19,6 +19,7 @@ extension LayoutContext {
             }
             if user.role == .administrator {
                 navigation.append(.init(label: "Users", href: SiteRoute.users.path, current: current == .users))
+                navigation.append(.init(label: "Import", href: SiteRoute.imports.path, current: current == .imports))
                 navigation.append(.init(label: "Audit log", href: SiteRoute.audit.path, current: current == .audit))
             }
         }

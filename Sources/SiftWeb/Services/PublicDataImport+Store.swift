@@ -7,7 +7,7 @@ extension PublicDataImport {
     /// Works out each establishment's new evidence and proposal; stores them all in one
     /// transaction unless this is a dry run or a row was rejected.
     static func store(_ changes: [Change], in authority: Authority, records: [String: EstablishmentRecord], report: Report,
-                      action: String, describing source: String, dryRun: Bool, on app: Application) async throws -> Report {
+                      action: String, describing source: String, dryRun: Bool, by userID: UUID?, on app: Application) async throws -> Report {
         var report = report
         let authorityID = try authority.requireID()
         let texts = try await EvidenceStore.texts(authorityID: authorityID, on: app.db)
@@ -49,7 +49,7 @@ extension PublicDataImport {
             }
             try await SearchWords.replace(for: added.map(\.record), added: true, on: database)
             try await SearchWords.replace(for: planned.filter { !$0.isNew }.map(\.record), on: database)
-            try await Audit.record(on: database, at: app.sift.settings.now(), authorityID: authorityID, userID: nil, action: action, detail: summary)
+            try await Audit.record(on: database, at: app.sift.settings.now(), authorityID: authorityID, userID: userID, action: action, detail: summary)
         }
         try await refreshQueryStatistics(app.db)
         report.stored = true

@@ -41,7 +41,8 @@ public enum PublicDataImport {
 
     /// - Parameter laCodes: the local-authority codes whose establishments are the authority's;
     ///   without them only establishments the authority already has are updated.
-    static func gias(path: String, authorityCode: String, laCodes: Set<String>?, dryRun: Bool, on app: Application) async throws -> Report {
+    static func gias(path: String, authorityCode: String, laCodes: Set<String>?, dryRun: Bool, by userID: UUID? = nil,
+                     on app: Application) async throws -> Report {
         let file = try read { try GIASReader.read(CSVReader(path: path), laCodes: laCodes) }
         var report = Report(rejected: file.rejected, notCovered: file.notCovered, notes: file.notes, encoding: file.encoding)
         report.notTheAuthoritys = file.otherAuthorities
@@ -55,10 +56,11 @@ public enum PublicDataImport {
             changes.append(Change(urn: school.urn, line: school.line, isNew: isNew) { EvidenceMerge.gias(school, onto: $0) })
         }
         return try await store(changes, in: authority, records: records, report: report, action: "gias_imported",
-                               describing: "GIAS \(URL(fileURLWithPath: path).lastPathComponent)", dryRun: dryRun, on: app)
+                               describing: "GIAS \(URL(fileURLWithPath: path).lastPathComponent)", dryRun: dryRun, by: userID, on: app)
     }
 
-    static func performance(path: String, keyStage: KeyStage, year: Int, authorityCode: String, dryRun: Bool, on app: Application) async throws -> Report {
+    static func performance(path: String, keyStage: KeyStage, year: Int, authorityCode: String, dryRun: Bool, by userID: UUID? = nil,
+                            on app: Application) async throws -> Report {
         let table = try read { try PerformanceTableReader.read(CSVReader(path: path), keyStage: keyStage, year: year) }
         var report = Report(rejected: table.rejected, notes: table.notes, encoding: table.encoding)
         let (authority, records) = try await authorityRecords(authorityCode, on: app)
@@ -71,7 +73,7 @@ public enum PublicDataImport {
         }
         return try await store(changes, in: authority, records: records, report: report, action: "\(keyStage.rawValue)_imported",
                                describing: "\(keyStage.rawValue.uppercased()) \(year) \(URL(fileURLWithPath: path).lastPathComponent)",
-                               dryRun: dryRun, on: app)
+                               dryRun: dryRun, by: userID, on: app)
     }
 
     private static func read<T>(_ work: () throws -> T) throws -> T {

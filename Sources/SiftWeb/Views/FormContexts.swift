@@ -3,7 +3,7 @@ import Vapor
 /// One field of an evidence form, drawn by the shared form template in the GOV.UK pattern
 /// for its kind: a text input, a select, or a checkbox.
 struct FormField: Encodable, Sendable {
-    enum Kind: String, Encodable, Sendable { case text, select, checkbox }
+    enum Kind: String, Encodable, Sendable { case text, select, checkbox, file }
     typealias Option = EstablishmentListContext.Option
 
     var name: String
@@ -23,6 +23,10 @@ struct FormField: Encodable, Sendable {
     static func select(_ name: String, _ label: String, hint: String? = nil, choices: [(String, String)], selected: String) -> Self {
         .init(name: name, label: label, hint: hint, kind: .select,
               options: choices.map { Option(value: $0.0, label: $0.1, selected: $0.0 == selected) })
+    }
+
+    static func file(_ name: String, _ label: String, hint: String? = nil) -> Self {
+        .init(name: name, label: label, hint: hint, kind: .file)
     }
 
     static func checkbox(_ name: String, _ label: String, hint: String? = nil, checked: Bool) -> Self {
@@ -53,6 +57,8 @@ struct FormPageContext: Encodable, Sendable {
     /// Other pages of the same form, such as other years.
     var links: [FormLink] = []
     var linksHeading: String?
+    /// A form that sends a file.
+    var multipart = false
 
     /// Puts each error on the field it names, so the field shows it beside itself.
     mutating func attachErrors() {

@@ -78,3 +78,18 @@ struct RunProgressContext: Encodable, Sendable {
     var runsHref: String
     var selfHref: String
 }
+
+/// The report of a public file's import, with each rejected row by line.
+struct ImportReportContext: Encodable, Sendable {
+    struct Row: Encodable, Sendable {
+        var line: Int
+        var column: String
+        var message: String
+    }
+    var layout: LayoutContext
+    var heading: String
+    var lines: [String]
+    var rejected: [Row]
+    var notes: [Row]
+    var againHref: String
+}

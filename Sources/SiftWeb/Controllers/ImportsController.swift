@@ -1,0 +1,93 @@
+import Fluent
+import Foundation
+import SiftCore
+import Vapor
+
+/// An administrator's upload of a public file (GIAS, KS2, KS4): the same import as
+/// `sift import`, every row or none, with its report shown on the next page.
+struct ImportsController {
+    struct Form: Content {
+        var kind: String?
+        var year: String?
+        var la: String?
+        var dryRun: String?
+        var file: File?
+    }
+
+    func show(_ request: Request) async throws -> Response {
+        let admin = try UsersController.requireAdministrator(request)
+        return try await render(request, admin: admin, form: Form(kind: "gias"), errors: [])
+    }
+
+    func upload(_ request: Request) async throws -> Response {
+        let admin = try UsersController.requireAdministrator(request)
+        let form = (try? request.content.decode(Form.self)) ?? Form()
+        var errors: [FieldError] = []
+        let kind = SiftServer.PublicFile(rawValue: form.kind ?? "")
+        if kind == nil { errors.append(.init(field: "kind", message: "Choose what the file is")) }
+        let year = Int((form.year ?? "").trimmingCharacters(in: .whitespaces))
+        if kind == .ks2 || kind == .ks4, year.map({ !(2000...2100).contains($0) }) ?? true {
+            errors.append(.init(field: "year", message: "Enter the academic year the results are for, by the year it ends, like 2024"))
+        }
+        guard let file = form.file, file.data.readableBytes > 0 else {
+            errors.append(.init(field: "file", message: "Choose the CSV file to import"))
+            return try await render(request, admin: admin, form: form, errors: errors)
+        }
+        guard errors.isEmpty, let kind else { return try await render(request, admin: admin, form: form, errors: errors) }
+
+        // The upload is kept under its own name for the audit log, in a folder of its own.
+        let folder = NSTemporaryDirectory() + "sift-upload-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let name = String(file.filename.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "upload.csv").prefix(120)
+        let path = folder + "/" + (name.isEmpty ? "upload.csv" : String(name))
+        try await request.fileio.writeFile(file.data, at: path)
+
+        let authority = try await admin.$authority.get(on: request.db)
+        let dryRun = form.dryRun == "yes"
+        let codes = form.la.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }) }
+        let report: PublicDataImport.Report
+        do {
+            switch kind {
+            case .gias:
+                report = try await PublicDataImport.gias(path: path, authorityCode: authority.code, laCodes: codes?.isEmpty == false ? codes : nil,
+                                                         dryRun: dryRun, by: admin.id, on: request.application)
+            case .ks2, .ks4:
+                report = try await PublicDataImport.performance(path: path, keyStage: kind == .ks2 ? .ks2 : .ks4, year: year ?? 0,
+                                                                authorityCode: authority.code, dryRun: dryRun, by: admin.id, on: request.application)
+            }
+        } catch let abort as any AbortError where abort.status == .badRequest {
+            return try await render(request, admin: admin, form: form, errors: [.init(field: "file", message: EvidenceEdit.sentence(abort.reason))])
+        }
+        let context = ImportReportContext(
+            layout: try await LayoutContext.make(request, title: "Import report", current: .imports),
+            heading: report.rejected.isEmpty ? (dryRun ? "Dry run of \(name)" : "Imported \(name)") : "\(name) was not imported",
+            lines: ImportReportText.lines(report, dryRun: dryRun).filter { !$0.hasPrefix("  ") },
+            rejected: report.rejected.map { .init(line: $0.line, column: $0.column ?? "", message: $0.message) },
+            notes: report.notes.prefix(200).map { .init(line: $0.line, column: $0.column ?? "", message: $0.message) },
+            againHref: SiteRoute.imports.path)
+        let response = try await request.view.render("import-report", context).encodeResponse(for: request)
+        if !report.rejected.isEmpty { response.status = .unprocessableEntity }
+        return response
+    }
+
+    func render(_ request: Request, admin: User, form: Form, errors: [FieldError]) async throws -> Response {
+        let fields: [FormField] = [
+            .select("kind", "What the file is", choices: [("gias", "GIAS establishment download"), ("ks2", "KS2 performance table"),
+                                                          ("ks4", "KS4 performance table")], selected: form.kind ?? ""),
+            .file("file", "The CSV file", hint: "As downloaded: UTF-8 or Windows-1252, up to 256 MB"),
+            .text("year", "Academic year (KS2 and KS4)", hint: "By the year it ends: 2024 for 2023/24", value: form.year ?? "", width: "govuk-input--width-4"),
+            .text("la", "Local-authority codes (GIAS)", hint: "The codes whose establishments are this authority's, like 331 or 850,936. "
+                  + "Without them only establishments already here are updated.", value: form.la ?? ""),
+            .checkbox("dryRun", "Dry run", hint: "Show what would change, and store nothing", checked: form.dryRun == "yes"),
+        ]
+        let context = FormPageContext(
+            layout: try await LayoutContext.make(request, title: (errors.isEmpty ? "" : "Error: ") + "Import a public file", current: .imports),
+            caption: "Public data", heading: "Import a public file",
+            intro: "Every row is stored, or none: a file with a rejected row stores nothing, and the report lists each rejected row by line. "
+                + "Importing the same file again changes nothing.",
+            action: SiteRoute.imports.path, backHref: SiteRoute.overview.path, submit: "Import",
+            fieldsets: [.init(legend: nil, hint: nil, fields: fields)], errors: errors, multipart: true)
+        return try await context.render(on: request)
+    }
+}
