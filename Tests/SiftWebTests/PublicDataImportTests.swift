@@ -75,6 +75,19 @@ struct PublicDataImportTests {
             #expect(!refused.stored && refused.rejected == [RowProblem(line: 3, column: "URN", "\"ABC\" is not a URN")])
             #expect(try await Proposals.establishment(weyfield, on: app.db).records(.ks2ReadingProgress).first?.value == -5.1)
 
+            // Ofsted's management information adds the inspection with its key judgements.
+            let ofsted = try temporaryFile("""
+                Management information - state-funded schools
+                URN,School name,Inspection start date,Overall effectiveness,Category of concern,Quality of education,Behaviour and attitudes,Personal development,Effectiveness of leadership and management,Safeguarding is effective?
+                139070,Weyfield Academy,14/05/2024,3,,3,2,2,3,Yes
+                999999,Not Surrey's,14/05/2024,2,,2,2,2,2,Yes
+                """)
+            let inspected = try await PublicDataImport.ofsted(path: ofsted, authorityCode: "surrey", dryRun: false, on: app)
+            #expect(inspected.updated == ["139070"] && inspected.notTheAuthoritys == 1)
+            let latest = try await Proposals.establishment(weyfield, on: app.db).latestInspection
+            #expect(latest?.date == Day(year: 2024, month: 5, day: 14) && latest?.keyJudgements[.leadershipAndManagement] == 3)
+            #expect(try await PublicDataImport.ofsted(path: ofsted, authorityCode: "surrey", dryRun: false, on: app).unchanged == 1)
+
             // A file that is not a performance table is refused as a whole.
             let wrong = try temporaryFile("Name,Town\nOak,Leeds\n")
             await #expect(throws: Abort.self) {

@@ -30,11 +30,16 @@ public struct CSVColumns: Sendable {
     /// Reads records until one names every column in `required`: files with a title line or
     /// two above the header (Ofsted's) read as well as those without.
     public static func find(in reader: CSVReader, required: [String], withinLines limit: Int = 10) throws -> CSVColumns? {
+        try find(in: reader, requiredEach: required.map { [$0] }, withinLines: limit)
+    }
+
+    /// As `find(in:required:)`, each requirement met by any one of its names.
+    public static func find(in reader: CSVReader, requiredEach required: [[String]], withinLines limit: Int = 10) throws -> CSVColumns? {
         var looked = 0
         while looked < limit, let record = try reader.next() {
             looked += 1
             let columns = CSVColumns(header: record)
-            if required.allSatisfy(columns.has) { return columns }
+            if required.allSatisfy({ columns.position($0) != nil }) { return columns }
         }
         return nil
     }

@@ -29,6 +29,21 @@ public enum EvidenceMerge {
         return Tree(.object(members))
     }
 
+    /// Ofsted's inspections over the evidence: each replaces any inspection of the same date
+    /// (Ofsted's record is the fuller one), every other inspection is kept.
+    public static func ofsted(_ school: OfstedSchoolInspections, onto evidence: Tree) -> Tree {
+        var members = evidence.members ?? []
+        let dates = Set(school.inspections.map(\.date))
+        let kept = (members.first { $0.key == "inspections" }?.value.elements ?? []).filter { entry in
+            !(entry["date"]?.text.flatMap(Day.init).map(dates.contains) ?? false)
+        }
+        let list = Tree.array(kept + school.inspections.map(tree))
+        if let index = members.firstIndex(where: { $0.key == "inspections" }) { members[index] = .init(key: "inspections", value: list) } else {
+            members.append(.init(key: "inspections", value: list))
+        }
+        return Tree(.object(members))
+    }
+
     /// A year of a key stage's measures over the evidence: the entries of those measures for
     /// that year are replaced by the file's, every other entry kept.
     public static func measures(_ school: SchoolFigures, keyStage: KeyStage, year: Int, onto evidence: Tree) -> Tree {
@@ -57,10 +72,21 @@ public enum EvidenceMerge {
     }
 
     static func tree(_ inspection: Inspection) -> Tree {
-        .object([
+        var pairs: [(String, Tree?)] = [
             ("date", .string(inspection.date.description)), ("framework", .string(inspection.framework.rawValue)),
+            ("type", inspection.type.map(Tree.string)),
             ("overallEffectiveness", inspection.overallEffectiveness.map { .number(Double($0)) }),
             ("categoryOfConcern", inspection.categoryOfConcern == .none ? nil : .string(inspection.categoryOfConcern.rawValue)),
-        ])
+            ("safeguarding", inspection.safeguarding.map { .string($0.rawValue) }),
+        ]
+        for (key, judgement) in EstablishmentReader.judgementKeys {
+            pairs.append((key, inspection.keyJudgements[judgement].map { .number(Double($0)) }))
+        }
+        if !inspection.reportCard.isEmpty {
+            pairs.append(("reportCard", .object(ReportCardArea.allCases.map { area in
+                (area.evidenceKey, inspection.reportCard[area].map { .string($0.name) })
+            })))
+        }
+        return .object(pairs)
     }
 }

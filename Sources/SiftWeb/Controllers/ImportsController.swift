@@ -3,7 +3,7 @@ import Foundation
 import SiftCore
 import Vapor
 
-/// An administrator's upload of a public file (GIAS, KS2, KS4): the same import as
+/// An administrator's upload of a public file (GIAS, Ofsted, KS2, KS4): the same import as
 /// `sift import`, every row or none, with its report shown on the next page.
 struct ImportsController {
     struct Form: Content {
@@ -52,6 +52,8 @@ struct ImportsController {
             case .gias:
                 report = try await PublicDataImport.gias(path: path, authorityCode: authority.code, laCodes: codes?.isEmpty == false ? codes : nil,
                                                          dryRun: dryRun, by: admin.id, on: request.application)
+            case .ofsted:
+                report = try await PublicDataImport.ofsted(path: path, authorityCode: authority.code, dryRun: dryRun, by: admin.id, on: request.application)
             case .ks2, .ks4:
                 report = try await PublicDataImport.performance(path: path, keyStage: kind == .ks2 ? .ks2 : .ks4, year: year ?? 0,
                                                                 authorityCode: authority.code, dryRun: dryRun, by: admin.id, on: request.application)
@@ -73,7 +75,8 @@ struct ImportsController {
 
     func render(_ request: Request, admin: User, form: Form, errors: [FieldError]) async throws -> Response {
         let fields: [FormField] = [
-            .select("kind", "What the file is", choices: [("gias", "GIAS establishment download"), ("ks2", "KS2 performance table"),
+            .select("kind", "What the file is", choices: [("gias", "GIAS establishment download"),
+                                                          ("ofsted", "Ofsted management information (state-funded schools)"), ("ks2", "KS2 performance table"),
                                                           ("ks4", "KS4 performance table")], selected: form.kind ?? ""),
             .file("file", "The CSV file", hint: "As downloaded: UTF-8 or Windows-1252, up to 256 MB"),
             .text("year", "Academic year (KS2 and KS4)", hint: "By the year it ends: 2024 for 2023/24", value: form.year ?? "", width: "govuk-input--width-4"),

@@ -38,7 +38,7 @@ public enum SiftServer {
 
     /// What a public file can be.
     public enum PublicFile: String, CaseIterable, Sendable {
-        case gias, ks2, ks4
+        case gias, ofsted, ks2, ks4
     }
 
     /// Imports a public file into an authority's establishments (`PublicDataImport`).
@@ -49,6 +49,8 @@ public enum SiftServer {
             switch kind {
             case .gias:
                 report = try await PublicDataImport.gias(path: path, authorityCode: authority, laCodes: laCodes, dryRun: dryRun, on: app)
+            case .ofsted:
+                report = try await PublicDataImport.ofsted(path: path, authorityCode: authority, dryRun: dryRun, on: app)
             case .ks2, .ks4:
                 guard let year else { throw Failure(description: "say which academic year the file is for: --year 2018 for 2017/18") }
                 report = try await PublicDataImport.performance(path: path, keyStage: kind == .ks2 ? .ks2 : .ks4, year: year,

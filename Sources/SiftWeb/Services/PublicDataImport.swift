@@ -76,6 +76,20 @@ public enum PublicDataImport {
                                dryRun: dryRun, by: userID, on: app)
     }
 
+    /// Ofsted's inspections laid over the establishments the authority has.
+    static func ofsted(path: String, authorityCode: String, dryRun: Bool, by userID: UUID? = nil, on app: Application) async throws -> Report {
+        let file = try read { try OfstedReader.read(CSVReader(path: path)) }
+        var report = Report(rejected: file.rejected, notes: file.notes, encoding: file.encoding)
+        let (authority, records) = try await authorityRecords(authorityCode, on: app)
+        var changes: [Change] = []
+        for school in file.schools {
+            guard records[school.urn] != nil else { report.notTheAuthoritys += 1; continue }
+            changes.append(Change(urn: school.urn, line: school.line, isNew: false) { EvidenceMerge.ofsted(school, onto: $0 ?? Tree(.object([]))) })
+        }
+        return try await store(changes, in: authority, records: records, report: report, action: "ofsted_imported",
+                               describing: "Ofsted \(URL(fileURLWithPath: path).lastPathComponent)", dryRun: dryRun, by: userID, on: app)
+    }
+
     private static func read<T>(_ work: () throws -> T) throws -> T {
         do { return try work() } catch let error as PublicDataError { throw Abort(.badRequest, reason: error.description) }
     }

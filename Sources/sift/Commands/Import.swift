@@ -7,7 +7,7 @@ extension SiftServer.PublicFile: ExpressibleByArgument {}
 
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import a public file into an authority: a GIAS download, or a KS2 or KS4 performance table.",
+        abstract: "Import a public file into an authority: a GIAS download, Ofsted's management information, or a KS2 or KS4 performance table.",
         discussion: """
             Every row is stored, or none: a file with a rejected row stores nothing, and the report lists each \
             rejected row by line. Importing the same file again changes nothing; a later file for the same year \
@@ -15,7 +15,7 @@ struct Import: AsyncParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "gias, ks2 or ks4.") var kind: SiftServer.PublicFile
+    @Argument(help: "gias, ofsted, ks2 or ks4.") var kind: SiftServer.PublicFile
     @Argument(help: "The CSV file, as downloaded.") var file: String
     @Option(help: "The authority's code.") var authority: String
     @Option(help: "GIAS: the local-authority codes whose establishments are the authority's, e.g. 936 or 850,936.") var la: String?
