@@ -58,15 +58,20 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "BenchmarkSupport",
+            path: "Benchmarks/BenchmarkSupport",
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "sift-bench",
-            dependencies: ["SiftCore"],
+            dependencies: ["SiftCore", "BenchmarkSupport"],
             path: "Benchmarks/sift-bench",
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "public-data-bench",
-            dependencies: ["SiftCore", "SiftWeb"],
+            dependencies: ["SiftCore", "SiftWeb", "BenchmarkSupport"],
             path: "Benchmarks/public-data-bench",
             swiftSettings: strictSettings
         ),

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import SiftCore
 import SiftWeb
@@ -7,16 +8,6 @@ import SiftWeb
 // establishments in the real layout, each generated, then parsed, then stored in SQLite.
 //   public-data-bench [--schools N] [--establishments N]
 // Prints the figures; never fails on timing.
-
-func option(_ name: String, _ fallback: Int) -> Int {
-    let arguments = CommandLine.arguments
-    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let value = Int(arguments[index + 1]) else { return fallback }
-    return value
-}
-
-func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-}
 
 let schools = option("--schools", 16_000), establishments = option("--establishments", 50_000)
 let folder = NSTemporaryDirectory() + "public-data-bench-\(ProcessInfo.processInfo.processIdentifier)"
@@ -96,3 +87,4 @@ let ks2Store = try await clock.measure {
 }
 print(String(format: "store KS2 in SQLite: %.2f s (%d updated, %d not the authority's)", seconds(ks2Store), report.updated.count, report.notTheAuthoritys))
 try? FileManager.default.removeItem(atPath: folder)
+print(String(format: "peak memory: %.0f MB", peakMemoryMB()))
