@@ -14,6 +14,7 @@ public enum ImportReportText {
         } else {
             lines.append("Nothing to store: \(report.unchanged) establishments are already as the file says.")
         }
+        if let schools = report.quintilesFrom { lines.append("The file is national: each measure's quintiles were worked out from its \(schools) schools.") }
         if report.encoding == .windows1252 { lines.append("The file was read as Windows-1252 text.") }
         if report.notTheAuthoritys > 0 { lines.append("\(report.notTheAuthoritys) rows are about establishments that are not the authority's: left out.") }
         if report.closedNotAdded > 0 { lines.append("\(report.closedNotAdded) establishments closed before they were the authority's: not added.") }

@@ -17,6 +17,8 @@ public enum PublicDataImport {
         public var notTheAuthoritys = 0
         /// Establishments GIAS lists as closed that the authority never had: not added.
         public var closedNotAdded = 0
+        /// The schools of a national file the quintiles were worked out from (`NationalQuintiles`).
+        public var quintilesFrom: Int?
         public var rejected: [RowProblem] = []
         public var notCovered: [RowProblem] = []
         public var notes: [RowProblem] = []
@@ -61,8 +63,12 @@ public enum PublicDataImport {
 
     static func performance(path: String, keyStage: KeyStage, year: Int, authorityCode: String, dryRun: Bool, by userID: UUID? = nil,
                             on app: Application) async throws -> Report {
-        let table = try read { try PerformanceTableReader.read(CSVReader(path: path), keyStage: keyStage, year: year) }
+        var table = try read { try PerformanceTableReader.read(CSVReader(path: path), keyStage: keyStage, year: year) }
         var report = Report(rejected: table.rejected, notes: table.notes, encoding: table.encoding)
+        if NationalQuintiles.isNational(table) {
+            NationalQuintiles.apply(to: &table)
+            report.quintilesFrom = table.schools.count
+        }
         let (authority, records) = try await authorityRecords(authorityCode, on: app)
         var changes: [Change] = []
         for school in table.schools {

@@ -66,3 +66,26 @@ struct PublicFileTests {
         #expect(surreyOnly.establishments.count == 576 && surreyOnly.otherAuthorities == 520)
     }
 }
+
+@Suite("National quintiles")
+struct NationalQuintileTests {
+    @Test("a national table ranks every published figure into fifths; an authority's extract is not national")
+    func quintiles() throws {
+        var text = "RECTYPE,LEA,URN,PTRWM_EXP,READPROG,READPROG_LOWER,READPROG_UPPER\n"
+        for index in 0..<1_500 {
+            text += "1,\(800 + index % 150),\(100_000 + index),\(index % 100)%,\(index == 7 ? "SUPP" : String(Double(index) / 100)),-9,9\n"
+        }
+        var table = try PerformanceTableReader.read(CSVReader(bytes: Array(text.utf8)), year: 2019)
+        #expect(table.authorityCount == 150 && NationalQuintiles.isNational(table))
+        let thresholds = NationalQuintiles.apply(to: &table)
+        // 1,499 published reading scores 0.00 … 14.99 without 0.07: the 20th percentile is the 300th.
+        #expect(thresholds[.ks2ReadingProgress] == 3.0)
+        func reading(_ urn: Int) -> MeasureRecord? { table.schools.first { $0.urn == String(urn) }?.measures[.ks2ReadingProgress] }
+        #expect(reading(100_000)?.quintile == 5 && reading(100_299)?.quintile == 5 && reading(100_300)?.quintile == 4)
+        #expect(reading(101_499)?.quintile == 1 && reading(100_000)?.bottomQuintileBelow == 3.0)
+        #expect(reading(100_007)?.quintile == nil && reading(100_007)?.status == .suppressed)
+
+        let surrey = try PerformanceTableReader.read(CSVReader(path: RealData.path("ks2/2018-936-ks2.csv")), year: 2018)
+        #expect(surrey.authorityCount == 1 && !NationalQuintiles.isNational(surrey))
+    }
+}
