@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import SiftCore
 @testable import SiftWeb
 import Testing
@@ -31,7 +32,14 @@ struct PublicDataImportTests {
             let surreyID = try #require(try await Authority.query(on: app.db).filter(\.$code == "surrey").first()?.requireID())
             #expect(try await EstablishmentRecord.query(on: app.db).filter(\.$authority.$id == surreyID).count() == 0)
 
-            let stored = try await PublicDataImport.gias(path: gias, authorityCode: "surrey", laCodes: ["936"], dryRun: false, on: app)
+            let phases = NIOLockedValueBox<[String]>([])
+            let stored = try await PublicDataImport.$progress.withValue(.init { phase, done, total in
+                phases.withLockedValue { $0.append(ImportReportText.progressLine(phase, done, total, width: 10)) }
+            }) {
+                try await PublicDataImport.gias(path: gias, authorityCode: "surrey", laCodes: ["936"], dryRun: false, on: app)
+            }
+            #expect(phases.withLockedValue { $0.first } == "░░░░░░░░░░ Working out each establishment's evidence – 0 of 301")
+            #expect(phases.withLockedValue { $0.contains("░░░░░░░░░░ Storing – 0 of 301") && $0.last == "██████████ Storing the words establishments are found by – 301 of 301" })
             #expect(stored.stored && stored.added.count == 301)
             #expect(try await EstablishmentRecord.query(on: app.db).filter(\.$authority.$id == surreyID).count() == 301)
             let again = try await PublicDataImport.gias(path: gias, authorityCode: "surrey", laCodes: ["936"], dryRun: false, on: app)

@@ -2,6 +2,13 @@ import SiftCore
 
 /// A public-data import's report as lines for a person to read.
 public enum ImportReportText {
+    /// A progress bar's line: the bar, the phase, and how far it has gone.
+    public static func progressLine(_ phase: String, _ done: Int, _ total: Int, width: Int = 30) -> String {
+        let filled = total > 0 ? max(0, min(width, width * done / total)) : 0
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        return "\(bar) \(phase)" + (total > 0 ? " – \(done) of \(total)" : "")
+    }
+
     public static func lines(_ report: PublicDataImport.Report, dryRun: Bool) -> [String] {
         var lines: [String] = []
         if !report.rejected.isEmpty {

@@ -14,7 +14,8 @@ extension PublicDataImport {
         let engine = DecisionEngine(framework: try app.sift.framework(authority.frameworkID))
         let today = Day(app.sift.settings.now())
         var writes: [(record: EstablishmentRecord, evidence: String, isNew: Bool)] = []
-        for change in changes {
+        for (index, change) in changes.enumerated() {
+            if index % 500 == 0 { progress?.update("Working out each establishment's evidence", index, changes.count) }
             let record = records[change.urn]
             let storedText = record.flatMap { $0.id }.flatMap { texts[$0] }
             let stored = try storedText.map { try JSONReader.read($0) }
@@ -40,13 +41,18 @@ extension PublicDataImport {
         guard !dryRun, report.rejected.isEmpty, !writes.isEmpty else { return report }
         let planned = writes
         let summary = "\(source): \(report.added.count) added, \(report.updated.count) updated, \(report.unchanged) unchanged"
+        // The transaction's work runs outside this task, so it takes the progress with it.
+        let progress = Self.progress
         try await app.db.transaction { database in
             let added = planned.filter(\.isNew)
+            progress?.update("Storing", 0, planned.count)
             try await BulkInsert.establishments(added.map(\.record), evidence: added.map(\.evidence), at: app.sift.settings.now(), on: database)
-            for write in planned where !write.isNew {
+            for (index, write) in planned.filter({ !$0.isNew }).enumerated() {
+                if index % 500 == 0 { progress?.update("Storing", added.count + index, planned.count) }
                 try await write.record.save(on: database)
                 try await EvidenceStore.save(write.evidence, for: write.record, on: database)
             }
+            progress?.update("Storing the words establishments are found by", planned.count, planned.count)
             try await SearchWords.replace(for: added.map(\.record), added: true, on: database)
             try await SearchWords.replace(for: planned.filter { !$0.isNew }.map(\.record), on: database)
             try await Audit.record(on: database, at: app.sift.settings.now(), authorityID: authorityID, userID: userID, action: action, detail: summary)

@@ -9,6 +9,17 @@ import Vapor
 /// written, so importing the same file again changes nothing; a later file for the same year
 /// replaces that year's figures, and the audit log keeps each import.
 public enum PublicDataImport {
+    /// Who hears how a long import is going: the command line's progress bar.
+    public struct Progress: Sendable {
+        public let update: @Sendable (_ phase: String, _ done: Int, _ total: Int) -> Void
+
+        public init(_ update: @escaping @Sendable (_ phase: String, _ done: Int, _ total: Int) -> Void) {
+            self.update = update
+        }
+    }
+
+    @TaskLocal public static var progress: Progress?
+
     public struct Report: Sendable {
         public var added: [String] = []
         public var updated: [String] = []

@@ -25,10 +25,15 @@ struct Import: AsyncParsableCommand {
     func run() async throws {
         let codes = la.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
         var report = PublicDataImport.Report()
+        let bar = ProgressBar()
+        defer { bar.finish() }
         try await reporting {
-            report = try await SiftServer.importPublicFile(settings: database.settings, kind: kind, path: file, authority: authority,
-                                                           laCodes: codes, year: year, dryRun: dryRun)
+            report = try await PublicDataImport.$progress.withValue(.init(bar.update)) {
+                try await SiftServer.importPublicFile(settings: database.settings, kind: kind, path: file, authority: authority,
+                                                      laCodes: codes, year: year, dryRun: dryRun)
+            }
         }
+        bar.finish()
         print(ImportReportText.lines(report, dryRun: dryRun).joined(separator: "\n"))
         if !report.rejected.isEmpty { throw ExitCode(1) }
     }
