@@ -34,11 +34,17 @@ enum SearchWords {
             let slice = Array(ids[batch..<min(batch + 500, ids.count)])
             try await sql.delete(from: table).where("establishment_id", .in, slice).run()
         }
-        var rows: [[any SQLExpression]] = []
+        // In the lookup index's order (authority, word, establishment): inserted in order, a
+        // national file's 225,000 words fill the index's pages one after another.
+        var entries: [(authority: String, word: String, id: String, authorityID: UUID, establishmentID: UUID)] = []
         for record in records {
-            for word in words(name: record.name, urn: record.urn).sorted() {
-                rows.append([BulkInsert.bind(try record.requireID(), for: sql), BulkInsert.bind(record.$authority.id, for: sql), SQLBind(word)])
-            }
+            let id = try record.requireID(), authority = record.$authority.id
+            let idText = id.uuidString, authorityText = authority.uuidString
+            for word in words(name: record.name, urn: record.urn) { entries.append((authorityText, word, idText, authority, id)) }
+        }
+        entries.sort { ($0.authority, $0.word, $0.id) < ($1.authority, $1.word, $1.id) }
+        let rows: [[any SQLExpression]] = entries.map {
+            [BulkInsert.bind($0.establishmentID, for: sql), BulkInsert.bind($0.authorityID, for: sql), SQLBind($0.word)]
         }
         // 1,000 rows of three is well within the bound parameters either database allows.
         for batch in stride(from: 0, to: rows.count, by: 1_000) {
