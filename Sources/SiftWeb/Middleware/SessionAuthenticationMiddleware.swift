@@ -47,7 +47,7 @@ struct SignedIn: Sendable {
     let user: User
     let session: UserSession
     /// The user's authority's data version as the request began: what is kept against it
-    /// (`ListCounts`) describes the establishments as they are.
+    /// (`KeptAnswers`) describes the establishments as they are.
     let dataVersion: Int
 }
 

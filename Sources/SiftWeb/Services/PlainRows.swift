@@ -10,18 +10,21 @@ extension QueryBuilder {
     ) async throws -> [Row] {
         let query = self.copy()
         for field in fields { query.field(.extendedPath([field], schema: Model.schemaOrAlias, space: Model.spaceIfNotAliased)) }
-        let collected = NIOLockedValueBox<Result<[Row], any Error>>(.success([]))
+        // Rows are appended in place (a CSV export reads 25,000); the first error is kept.
+        let collected = NIOLockedValueBox<(rows: [Row], error: (any Error)?)>(([], nil))
         try await query.run { output in
-            collected.withLockedValue { rows in
-                guard case .success(var list) = rows else { return }
+            collected.withLockedValue { collected in
+                guard collected.error == nil else { return }
                 do {
-                    list.append(try read(output.qualifiedSchema(space: Model.spaceIfNotAliased, Model.schemaOrAlias)))
-                    rows = .success(list)
+                    collected.rows.append(try read(output.qualifiedSchema(space: Model.spaceIfNotAliased, Model.schemaOrAlias)))
                 } catch {
-                    rows = .failure(error)
+                    collected.error = error
                 }
             }
         }.get()
-        return try collected.withLockedValue { try $0.get() }
+        return try collected.withLockedValue { collected in
+            if let error = collected.error { throw error }
+            return collected.rows
+        }
     }
 }
