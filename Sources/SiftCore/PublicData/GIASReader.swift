@@ -78,7 +78,7 @@ public enum GIASReader {
                 throw PublicDataError.missingColumns(file: "a GIAS establishment download", columns: required)
             }
             var file = GIASFile()
-            var seen: [String: Int] = [:]
+            var seen = URNs()
             let read = GIASRowReader(columns: columns)
             while let record = try reader.next() {
                 if let laCodes, let code = read.text(record, read.laCode), !laCodes.contains(code) {
@@ -89,11 +89,10 @@ public enum GIASReader {
                 case .failure(let problem):
                     file.rejected.append(problem)
                 case .success(let (establishment, notes)):
-                    if let first = seen[establishment.urn] {
-                        file.rejected.append(RowProblem(line: record.line, column: "URN", "URN \(establishment.urn) appears again (first on line \(first))"))
+                    if let problem = seen.repeated(establishment.urn, line: record.line) {
+                        file.rejected.append(problem)
                         continue
                     }
-                    seen[establishment.urn] = record.line
                     file.notes += notes
                     file.establishments.append(establishment)
                 case .notCovered(let problem):
@@ -148,9 +147,10 @@ struct GIASRowReader {
 
     func establishment(_ record: CSVRecord) -> Outcome {
         let line = record.line
-        guard let urn = text(record, urn) else { return .failure(RowProblem(line: line, column: "URN", "no URN")) }
-        guard urn.count <= 7, urn.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
-            return .failure(RowProblem(line: line, column: "URN", "\"\(urn.prefix(40))\" is not a URN"))
+        let urn: String
+        switch URNs.read(record, column: self.urn) {
+        case .success(let read): urn = read
+        case .failure(let problem): return .failure(problem)
         }
         guard let name = text(record, name) else { return .failure(RowProblem(line: line, column: "EstablishmentName", "URN \(urn) has no name")) }
         let typeName = text(record, type) ?? ""

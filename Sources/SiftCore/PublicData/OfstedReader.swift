@@ -31,17 +31,14 @@ public enum OfstedReader {
             }
             let read = OfstedColumns(columns)
             var file = OfstedFile()
-            var seen: [String: Int] = [:]
+            var seen = URNs()
             while let record = try reader.next() {
-                guard let urn = record.trimmed(read.urn), urn.count <= 7, urn.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
-                    file.rejected.append(RowProblem(line: record.line, column: "URN", record.trimmed(read.urn).map { "\"\($0.prefix(40))\" is not a URN" } ?? "no URN"))
-                    continue
+                let urn: String
+                switch URNs.read(record, column: read.urn) {
+                case .success(let read): urn = read
+                case .failure(let problem): file.rejected.append(problem); continue
                 }
-                if let first = seen[urn] {
-                    file.rejected.append(RowProblem(line: record.line, column: "URN", "URN \(urn) appears again (first on line \(first))"))
-                    continue
-                }
-                seen[urn] = record.line
+                if let problem = seen.repeated(urn, line: record.line) { file.rejected.append(problem); continue }
                 switch read.inspections(record) {
                 case .failure(let problem): file.rejected.append(problem)
                 case .success(let (inspections, notes)):

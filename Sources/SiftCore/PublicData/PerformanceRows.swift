@@ -31,7 +31,7 @@ struct PerformanceRows {
     }
 
     func read(_ reader: CSVReader, into table: inout PerformanceYear, laCodes: Set<String>?) throws {
-        var seen: [String: Int] = [:]
+        var seen = URNs()
         var englandRows: [(type: String, record: CSVRecord)] = []
         while let record = try reader.next() {
             let type = recordType.map { record.trimmed($0) ?? "" } ?? level.map { Self.recordType(level: record[$0]) } ?? ""
@@ -39,18 +39,14 @@ struct PerformanceRows {
             // RECTYPE 3 is the authority's total, 4 and 5 England's: no URN, not a school.
             if type == "4" || type == "5" { englandRows.append((type, record)); continue }
             if type == "3" { continue }
-            let urn = record.trimmed(self.urn) ?? ""
-            guard !urn.isEmpty, urn.count <= 7, urn.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
-                table.rejected.append(RowProblem(line: record.line, column: "URN", urn.isEmpty ? "no URN" : "\"\(urn.prefix(40))\" is not a URN"))
-                continue
+            let urn: String
+            switch URNs.read(record, column: self.urn) {
+            case .success(let read): urn = read
+            case .failure(let problem): table.rejected.append(problem); continue
             }
             let la = laCode.map { record.trimmed($0) ?? "" }
             if let laCodes, let la, !laCodes.contains(la) { table.otherAuthorities += 1; continue }
-            if let first = seen[urn] {
-                table.rejected.append(RowProblem(line: record.line, column: "URN", "URN \(urn) appears again (first on line \(first))"))
-                continue
-            }
-            seen[urn] = record.line
+            if let problem = seen.repeated(urn, line: record.line) { table.rejected.append(problem); continue }
             var school = SchoolFigures(line: record.line, urn: urn, name: name.map { record[$0] }, laCode: la, measures: [:])
             for measure in measures {
                 school.measures[measure.id] = self.record(measure, of: record, notes: &table.notes)
