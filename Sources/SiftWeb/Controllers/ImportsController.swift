@@ -48,16 +48,8 @@ struct ImportsController {
         let codes = form.la.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }) }
         let report: PublicDataImport.Report
         do {
-            switch kind {
-            case .gias:
-                report = try await PublicDataImport.gias(path: path, authorityCode: authority.code, laCodes: codes?.isEmpty == false ? codes : nil,
-                                                         dryRun: dryRun, by: admin.id, on: request.application)
-            case .ofsted:
-                report = try await PublicDataImport.ofsted(path: path, authorityCode: authority.code, dryRun: dryRun, by: admin.id, on: request.application)
-            case .ks2, .ks4:
-                report = try await PublicDataImport.performance(path: path, keyStage: kind == .ks2 ? .ks2 : .ks4, year: year ?? 0,
-                                                                authorityCode: authority.code, dryRun: dryRun, by: admin.id, on: request.application)
-            }
+            report = try await PublicDataImport.run(kind, path: path, authorityCode: authority.code, laCodes: codes?.isEmpty == false ? codes : nil,
+                                                    year: year, dryRun: dryRun, by: admin.id, on: request.application)
         } catch let abort as any AbortError where abort.status == .badRequest {
             return try await render(request, admin: admin, form: form, errors: [.init(field: "file", message: EvidenceEdit.sentence(abort.reason))])
         }

@@ -46,16 +46,7 @@ public enum SiftServer {
                                         laCodes: Set<String>?, year: Int?, dryRun: Bool) async throws -> PublicDataImport.Report {
         var report = PublicDataImport.Report()
         try await withApplication(settings) { app in
-            switch kind {
-            case .gias:
-                report = try await PublicDataImport.gias(path: path, authorityCode: authority, laCodes: laCodes, dryRun: dryRun, on: app)
-            case .ofsted:
-                report = try await PublicDataImport.ofsted(path: path, authorityCode: authority, dryRun: dryRun, on: app)
-            case .ks2, .ks4:
-                guard let year else { throw Failure(description: "say which academic year the file is for: --year 2018 for 2017/18") }
-                report = try await PublicDataImport.performance(path: path, keyStage: kind == .ks2 ? .ks2 : .ks4, year: year,
-                                                                authorityCode: authority, dryRun: dryRun, on: app)
-            }
+            report = try await PublicDataImport.run(kind, path: path, authorityCode: authority, laCodes: laCodes, year: year, dryRun: dryRun, on: app)
         }
         return report
     }

@@ -93,6 +93,21 @@ public enum PublicDataImport {
                                dryRun: dryRun, by: userID, on: app)
     }
 
+    /// Imports a file of any kind, as the command line and the upload page both do.
+    static func run(_ kind: SiftServer.PublicFile, path: String, authorityCode: String, laCodes: Set<String>?, year: Int?,
+                    dryRun: Bool, by userID: UUID? = nil, on app: Application) async throws -> Report {
+        switch kind {
+        case .gias:
+            return try await gias(path: path, authorityCode: authorityCode, laCodes: laCodes, dryRun: dryRun, by: userID, on: app)
+        case .ofsted:
+            return try await ofsted(path: path, authorityCode: authorityCode, dryRun: dryRun, by: userID, on: app)
+        case .ks2, .ks4:
+            guard let year else { throw Abort(.badRequest, reason: "say which academic year the file is for: --year 2018 for 2017/18") }
+            return try await performance(path: path, keyStage: kind == .ks2 ? .ks2 : .ks4, year: year, authorityCode: authorityCode,
+                                         dryRun: dryRun, by: userID, on: app)
+        }
+    }
+
     /// Ofsted's inspections laid over the establishments the authority has.
     static func ofsted(path: String, authorityCode: String, dryRun: Bool, by userID: UUID? = nil, on app: Application) async throws -> Report {
         let file = try read { try OfstedReader.read(CSVReader(path: path)) }
