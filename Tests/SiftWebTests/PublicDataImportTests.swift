@@ -149,3 +149,19 @@ struct UploadTests {
     }
 }
 }
+
+@Suite("Import reports")
+struct ImportReportTextTests {
+    @Test("a refused file's report lists its rejected rows and names nothing as added")
+    func refused() {
+        var report = PublicDataImport.Report(rejected: [RowProblem(line: 3, column: "URN", "\"12X\" is not a URN")])
+        report.added = ["100001"]
+        let lines = ImportReportText.lines(report, dryRun: false)
+        #expect(lines == ["Nothing was stored: 1 row was rejected.", "  line 3, URN: \"12X\" is not a URN"])
+        let dry = ImportReportText.lines(PublicDataImport.Report(), dryRun: true)
+        #expect(dry.first?.hasPrefix("Dry run: nothing was stored.") == true)
+        var would = PublicDataImport.Report()
+        would.added = ["100001"]
+        #expect(ImportReportText.lines(would, dryRun: true).last == "Would add: 100001")
+    }
+}

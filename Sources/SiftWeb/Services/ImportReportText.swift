@@ -31,7 +31,10 @@ public enum ImportReportText {
             lines += report.notes.prefix(50).map { "  \($0)" }
             if report.notes.count > 50 { lines.append("  … and \(report.notes.count - 50) more") }
         }
-        if !report.added.isEmpty && report.added.count <= 20 { lines.append("Added: \(report.added.joined(separator: ", "))") }
+        // Only what was stored, or would be on a dry run: a refused file added nothing.
+        if report.rejected.isEmpty, !report.added.isEmpty, report.added.count <= 20 {
+            lines.append("\(dryRun ? "Would add" : "Added"): \(report.added.joined(separator: ", "))")
+        }
         return lines
     }
 }
