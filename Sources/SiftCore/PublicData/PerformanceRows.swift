@@ -8,10 +8,21 @@ struct PerformanceRows {
         let lower: Int?
         let upper: Int?
         let names: (value: String, lower: String?, upper: String?)
+
+        init?(_ id: MeasureID, value: [String], lower: [String], upper: [String], in columns: CSVColumns) {
+            guard let position = columns.position(value) else { return nil }
+            let lowerAt = columns.position(lower), upperAt = columns.position(upper)
+            self.id = id
+            self.value = position
+            self.lower = lowerAt
+            self.upper = upperAt
+            names = (columns.names[position], lowerAt.map { columns.names[$0] }, upperAt.map { columns.names[$0] })
+        }
     }
 
     let urn: Int
-    let recordType, level, name, laCode: Int?
+    let recordType, level, name, laCode, laEstab: Int?
+    let tidy: TidyRowFilter
     let measures: [Measure]
     let year: Int
 
@@ -21,35 +32,57 @@ struct PerformanceRows {
         level = columns.position("geographic_level")
         name = columns.position("SCHNAME", "school_name")
         laCode = columns.position("LEA", "LA", "old_la_code", "la_code")
-        measures = stage.columns.compactMap { wanted in
-            guard let value = columns.position(wanted.value) else { return nil }
-            let lower = columns.position(wanted.lower), upper = columns.position(wanted.upper)
-            return Measure(id: wanted.measure, value: value, lower: lower, upper: upper,
-                           names: (columns.names[value], lower.map { columns.names[$0] }, upper.map { columns.names[$0] }))
-        }
+        laEstab = columns.position("school_laestab", "LAESTAB")
+        tidy = TidyRowFilter(columns: columns)
+        measures = stage.columns.compactMap { Measure($0.measure, value: $0.value, lower: $0.lower, upper: $0.upper, in: columns) }
         self.year = year
+    }
+
+    /// What a row is: England's figures, an area's total (skipped), or a school's.
+    enum Row: Equatable { case england(type: String), total, school }
+
+    /// Sorts a row, counting those a tidy file has for other years or pupil groups; nil when
+    /// the row is not to be read at all.
+    func kind(of record: CSVRecord, in table: inout PerformanceYear) -> Row? {
+        switch tidy.verdict(record, year: year) {
+        case .otherYear: table.otherYearRows += 1; return nil
+        case .otherGroup: table.otherGroupRows += 1; return nil
+        case .take: break
+        }
+        let type = recordType.map { record.trimmed($0) ?? "" } ?? level.map { Self.recordType(level: record[$0]) } ?? ""
+        if recordType != nil { table.rowsByRecordType[type, default: 0] += 1 }
+        // RECTYPE 3 is the authority's total, 4 and 5 England's: no URN, not a school.
+        if type == "4" || type == "5" { return .england(type: type) }
+        return type == "3" ? .total : .school
+    }
+
+    /// The school's LA code: its own column, or the first three digits of its LAESTAB.
+    func authority(of record: CSVRecord) -> String? {
+        if let laCode { return record.trimmed(laCode) ?? "" }
+        guard let laEstab, let estab = record.trimmed(laEstab), estab.count == 7 else { return nil }
+        return String(estab.prefix(3))
     }
 
     func read(_ reader: CSVReader, into table: inout PerformanceYear, laCodes: Set<String>?) throws {
         var seen = URNs()
         var englandRows: [(type: String, record: CSVRecord)] = []
         while let record = try reader.next() {
-            let type = recordType.map { record.trimmed($0) ?? "" } ?? level.map { Self.recordType(level: record[$0]) } ?? ""
-            if recordType != nil { table.rowsByRecordType[type, default: 0] += 1 }
-            // RECTYPE 3 is the authority's total, 4 and 5 England's: no URN, not a school.
-            if type == "4" || type == "5" { englandRows.append((type, record)); continue }
-            if type == "3" { continue }
+            switch kind(of: record, in: &table) {
+            case .england(let type): englandRows.append((type, record)); continue
+            case .total, nil: continue
+            case .school: break
+            }
             let urn: String
             switch URNs.read(record, column: self.urn) {
             case .success(let read): urn = read
             case .failure(let problem): table.rejected.append(problem); continue
             }
-            let la = laCode.map { record.trimmed($0) ?? "" }
+            let la = authority(of: record)
             if let laCodes, let la, !laCodes.contains(la) { table.otherAuthorities += 1; continue }
             if let problem = seen.repeated(urn, line: record.line) { table.rejected.append(problem); continue }
             var school = SchoolFigures(line: record.line, urn: urn, name: name.map { record[$0] }, laCode: la, measures: [:])
             for measure in measures {
-                school.measures[measure.id] = self.record(measure, of: record, notes: &table.notes)
+                school.measures[measure.id] = Self.record(measure, of: record, year: year, notes: &table.notes)
             }
             table.schools.append(school)
         }
@@ -60,8 +93,12 @@ struct PerformanceRows {
             }
             if type == "4" { table.englandAllSchools = figures } else { table.englandStateFunded = figures }
         }
-        // England's state-funded figure is the one schools are compared with where both are
-        // given; the file's all-schools figure is kept too.
+        Self.carryEngland(into: &table)
+    }
+
+    /// England's state-funded figure is the one schools are compared with where both are
+    /// given; the file's all-schools figure is kept too.
+    static func carryEngland(into table: inout PerformanceYear) {
         table.england = table.englandStateFunded.isEmpty ? table.englandAllSchools : table.englandStateFunded
         for index in table.schools.indices {
             for (id, national) in table.england { table.schools[index].measures[id]?.national = national }
@@ -80,7 +117,7 @@ struct PerformanceRows {
 
     /// One measure of one row; a cell that is neither a figure nor a code is noted and read as
     /// not published, so the rest of the row is still taken.
-    func record(_ measure: Measure, of row: CSVRecord, notes: inout [RowProblem]) -> MeasureRecord {
+    static func record(_ measure: Measure, of row: CSVRecord, year: Int, notes: inout [RowProblem]) -> MeasureRecord {
         func figure(_ column: Int, _ name: String) -> PublicFigure.Reading {
             let reading = PublicFigure.read(row[column])
             if reading == .unreadable {

@@ -6,7 +6,8 @@ public enum KeyStage: String, Sendable, CaseIterable {
 
     /// The columns that say a file is of this key stage, and the measures they hold: the value,
     /// then the lower and upper limits of the 95% confidence interval where there is one. The
-    /// first name each file has is used: the `ks2final`/`ks4final` names, then the tidy files'.
+    /// first name each file has is used: the `ks2final`/`ks4final` names, then the tidy files'
+    /// (KS4's tidy school file is wide, one column per measure; KS2's is long, see `longForm`).
     struct Columns {
         let measure: MeasureID
         let value: [String]
@@ -18,16 +19,10 @@ public enum KeyStage: String, Sendable, CaseIterable {
         switch self {
         case .ks2:
             return [
-                Columns(measure: .ks2RWMExpected, value: ["PTRWM_EXP", "pt_rwm_met_expected_standard"], lower: [], upper: []),
-                Columns(measure: .ks2ReadingProgress, value: ["READPROG", "reading_progress_measure_score"],
-                        lower: ["READPROG_LOWER", "reading_progress_measure_lower_conf_interval"],
-                        upper: ["READPROG_UPPER", "reading_progress_measure_upper_conf_interval"]),
-                Columns(measure: .ks2WritingProgress, value: ["WRITPROG", "writing_progress_measure_score"],
-                        lower: ["WRITPROG_LOWER", "writing_progress_measure_lower_conf_interval"],
-                        upper: ["WRITPROG_UPPER", "writing_progress_measure_upper_conf_interval"]),
-                Columns(measure: .ks2MathsProgress, value: ["MATPROG", "maths_progress_measure_score"],
-                        lower: ["MATPROG_LOWER", "maths_progress_measure_lower_conf_interval"],
-                        upper: ["MATPROG_UPPER", "maths_progress_measure_upper_conf_interval"]),
+                Columns(measure: .ks2RWMExpected, value: ["PTRWM_EXP"], lower: [], upper: []),
+                Columns(measure: .ks2ReadingProgress, value: ["READPROG"], lower: ["READPROG_LOWER"], upper: ["READPROG_UPPER"]),
+                Columns(measure: .ks2WritingProgress, value: ["WRITPROG"], lower: ["WRITPROG_LOWER"], upper: ["WRITPROG_UPPER"]),
+                Columns(measure: .ks2MathsProgress, value: ["MATPROG"], lower: ["MATPROG_LOWER"], upper: ["MATPROG_UPPER"]),
             ]
         case .ks4:
             return [
@@ -36,6 +31,40 @@ public enum KeyStage: String, Sendable, CaseIterable {
                 Columns(measure: .attainment8, value: ["ATT8SCR", "attainment8_average"], lower: [], upper: []),
             ]
         }
+    }
+
+    /// A long tidy file has a row per school and subject: `subject` says which, and the same
+    /// columns hold each subject's figures (KS2's school-level file from 2023/24 on).
+    struct LongForm {
+        let subject: String
+        let measure: MeasureID
+        let value: String
+        let lower: String?
+        let upper: String?
+    }
+
+    static let subjectColumn = "subject"
+
+    var longForm: [LongForm] {
+        switch self {
+        case .ks2:
+            let progress = ("progress_measure_score", "progress_measure_lower_conf_interval", "progress_measure_upper_conf_interval")
+            return [
+                LongForm(subject: "Reading, writing and maths", measure: .ks2RWMExpected, value: "expected_standard_pupil_percent",
+                         lower: nil, upper: nil),
+                LongForm(subject: "Reading", measure: .ks2ReadingProgress, value: progress.0, lower: progress.1, upper: progress.2),
+                LongForm(subject: "Writing", measure: .ks2WritingProgress, value: progress.0, lower: progress.1, upper: progress.2),
+                LongForm(subject: "Maths", measure: .ks2MathsProgress, value: progress.0, lower: progress.1, upper: progress.2),
+            ]
+        case .ks4:
+            return []
+        }
+    }
+
+    /// Whether a header is this key stage's, wide or long.
+    func matches(_ columns: CSVColumns) -> Bool {
+        if self.columns.contains(where: { columns.position($0.value) != nil }) { return true }
+        return columns.has(Self.subjectColumn) && longForm.contains { columns.has($0.value) }
     }
 }
 
@@ -64,6 +93,9 @@ public struct PerformanceYear: Sendable {
     /// Cells left out of a row that was otherwise taken.
     public var notes: [RowProblem] = []
     public var otherAuthorities = 0
+    /// Rows of a tidy file for another year, or for a group of pupils rather than all of them.
+    public var otherYearRows = 0
+    public var otherGroupRows = 0
     public var encoding: CSVEncoding = .utf8
 
     /// The local authorities the file covers: a national file covers them all.
@@ -88,7 +120,7 @@ public enum PerformanceTableReader {
                 let columns = CSVColumns(header: record)
                 guard columns.position(urnColumns) != nil else { continue }
                 let stages = keyStage.map { [$0] } ?? KeyStage.allCases
-                if let stage = stages.first(where: { stage in stage.columns.contains { columns.position($0.value) != nil } }) {
+                if let stage = stages.first(where: { $0.matches(columns) }) {
                     found = (columns, stage)
                 }
             }
@@ -98,7 +130,12 @@ public enum PerformanceTableReader {
                                                      columns: ["URN"] + wanted)
             }
             var table = PerformanceYear(keyStage: stage, year: year)
-            try PerformanceRows(columns: columns, stage: stage, year: year).read(reader, into: &table, laCodes: laCodes)
+            let rows = PerformanceRows(columns: columns, stage: stage, year: year)
+            if rows.measures.isEmpty, let long = PerformanceLongRows(columns: columns, stage: stage, year: year) {
+                try long.read(reader, into: &table, laCodes: laCodes)
+            } else {
+                try rows.read(reader, into: &table, laCodes: laCodes)
+            }
             table.encoding = reader.encoding
             return table
         } catch let error as CSVError {

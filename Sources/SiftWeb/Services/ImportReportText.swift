@@ -24,6 +24,8 @@ public enum ImportReportText {
         if let schools = report.quintilesFrom { lines.append("The file is national: each measure's quintiles were worked out from its \(schools) schools.") }
         if report.encoding == .windows1252 { lines.append("The file was read as Windows-1252 text.") }
         if report.notTheAuthoritys > 0 { lines.append("\(report.notTheAuthoritys) rows are about establishments that are not the authority's: left out.") }
+        if report.otherYearRows > 0 { lines.append("\(report.otherYearRows) rows are for other years: left out: import each year on its own.") }
+        if report.otherGroupRows > 0 { lines.append("\(report.otherGroupRows) rows are for groups of pupils rather than all pupils: left out.") }
         if report.closedNotAdded > 0 { lines.append("\(report.closedNotAdded) establishments closed before they were the authority's: not added.") }
         if !report.notCovered.isEmpty { lines.append("\(report.notCovered.count) rows are of kinds no framework covers: left out.") }
         if !report.notes.isEmpty {

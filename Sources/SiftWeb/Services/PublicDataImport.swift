@@ -30,6 +30,9 @@ public enum PublicDataImport {
         public var closedNotAdded = 0
         /// The schools of a national file the quintiles were worked out from (`NationalQuintiles`).
         public var quintilesFrom: Int?
+        /// Rows of a tidy file for other years, and for groups of pupils rather than all.
+        public var otherYearRows = 0
+        public var otherGroupRows = 0
         public var rejected: [RowProblem] = []
         public var notCovered: [RowProblem] = []
         public var notes: [RowProblem] = []
@@ -76,6 +79,8 @@ public enum PublicDataImport {
                             on app: Application) async throws -> Report {
         var table = try read { try PerformanceTableReader.read(CSVReader(path: path), keyStage: keyStage, year: year) }
         var report = Report(rejected: table.rejected, notes: table.notes, encoding: table.encoding)
+        report.otherYearRows = table.otherYearRows
+        report.otherGroupRows = table.otherGroupRows
         if NationalQuintiles.isNational(table) {
             NationalQuintiles.apply(to: &table)
             report.quintilesFrom = table.schools.count
