@@ -108,7 +108,7 @@ struct AccessControlTests {
                             }
                         }()
                         let hidden = (path.first == "decisions.csv" && (role == .schoolUser || role == .networkLead))
-                            || ((path.first == "audit" || path.first == "users" || path.first == "imports") && role != .administrator)
+                            || (["audit", "users", "imports", "quintiles"].contains(path.first ?? "") && role != .administrator)
                         if (usesTarget && outside) || (isRunRoute && !mayRun) || hidden {
                             #expect(status == .notFound, "\(label): \(status)")
                         } else {

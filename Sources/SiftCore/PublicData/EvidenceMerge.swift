@@ -90,3 +90,23 @@ public enum EvidenceMerge {
         return .object(pairs)
     }
 }
+
+extension EvidenceMerge {
+    /// National quintiles laid over stored evidence: each published entry of the measure and
+    /// year with a value gets its quintile and threshold; every other entry is kept as it is.
+    public static func quintiles(_ cuts: QuintileCuts, measure: MeasureID, year: Int, onto evidence: Tree) -> Tree {
+        guard var members = evidence.members, let index = members.firstIndex(where: { $0.key == "measures" }),
+              let entries = members[index].value.elements else { return evidence }
+        let placed = entries.map { entry -> Tree in
+            guard entry["measure"]?.text == measure.rawValue, entry["year"]?.number == Double(year),
+                  entry["status"] == nil || entry["status"]?.text == MeasureStatus.published.rawValue,
+                  let value = entry["value"]?.number, var fields = entry.members else { return entry }
+            fields.removeAll { $0.key == "quintile" || $0.key == "bottomQuintileBelow" }
+            fields.append(.init(key: "quintile", value: .number(Double(cuts.quintile(of: value)))))
+            fields.append(.init(key: "bottomQuintileBelow", value: .number(cuts.q4From)))
+            return Tree(.object(fields))
+        }
+        members[index] = .init(key: "measures", value: .array(placed))
+        return Tree(.object(members))
+    }
+}

@@ -61,6 +61,9 @@ public enum KeyStage: String, Sendable, CaseIterable {
         }
     }
 
+    /// The measures a table of this key stage gives.
+    public var measures: [MeasureID] { columns.map(\.measure) }
+
     /// Whether a header is this key stage's, wide or long.
     func matches(_ columns: CSVColumns) -> Bool {
         if self.columns.contains(where: { columns.position($0.value) != nil }) { return true }

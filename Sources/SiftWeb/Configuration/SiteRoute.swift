@@ -21,6 +21,7 @@ enum SiteRoute: Equatable {
     case localEvidence(urn: String)
     case audit
     case imports
+    case quintiles
     case users
     case newUser
     case user(id: String)
@@ -47,6 +48,7 @@ enum SiteRoute: Equatable {
         case .localEvidence(let urn): return "/establishments/\(Self.escape(urn))/evidence/authority"
         case .audit: return "/audit"
         case .imports: return "/imports"
+        case .quintiles: return "/quintiles"
         case .users: return "/users"
         case .newUser: return "/users/new"
         case .user(let id): return "/users/\(Self.escape(id))"

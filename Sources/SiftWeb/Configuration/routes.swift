@@ -38,6 +38,9 @@ func routes(_ app: Application) throws {
     let records = RecordsController()
     signedIn.get("decisions.csv", use: records.decisionsCSV)
     signedIn.get("audit", use: records.audit)
+    let quintiles = QuintilesController()
+    signedIn.get("quintiles", use: quintiles.show)
+    signedIn.post("quintiles", use: quintiles.enter)
     let imports = ImportsController()
     signedIn.get("imports", use: imports.show)
     // A national GIAS download is about 60 MB; the bound keeps a mistaken upload from filling memory.

@@ -82,7 +82,9 @@ struct ImportsController {
             intro: "Every row is stored, or none: a file with a rejected row stores nothing, and the report lists each rejected row by line. "
                 + "Importing the same file again changes nothing.",
             action: SiteRoute.imports.path, backHref: SiteRoute.overview.path, submit: "Import",
-            fieldsets: [.init(legend: nil, hint: nil, fields: fields)], errors: errors, multipart: true)
+            fieldsets: [.init(legend: nil, hint: nil, fields: fields)], errors: errors,
+            links: [FormLink(label: "Enter national quintiles", href: SiteRoute.quintiles.path)],
+            linksHeading: "For a year without a national KS2 or KS4 file", multipart: true)
         return try await context.render(on: request)
     }
 }

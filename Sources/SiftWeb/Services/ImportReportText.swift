@@ -22,6 +22,9 @@ public enum ImportReportText {
             lines.append("Nothing to store: \(report.unchanged) establishments are already as the file says.")
         }
         if let schools = report.quintilesFrom { lines.append("The file is national: each measure's quintiles were worked out from its \(schools) schools.") }
+        if !report.quintilesEntered.isEmpty {
+            lines.append("Placed in national quintiles an administrator entered for the year: \(report.quintilesEntered.map(\.label).joined(separator: "; ")).")
+        }
         if report.encoding == .windows1252 { lines.append("The file was read as Windows-1252 text.") }
         if report.notTheAuthoritys > 0 { lines.append("\(report.notTheAuthoritys) rows are about establishments that are not the authority's: left out.") }
         if report.otherYearRows > 0 { lines.append("\(report.otherYearRows) rows are for other years: left out: import each year on its own.") }

@@ -5,9 +5,11 @@ import Vapor
 
 extension PublicDataImport {
     /// Works out each establishment's new evidence and proposal; stores them all in one
-    /// transaction unless this is a dry run or a row was rejected.
+    /// transaction unless this is a dry run or a row was rejected. `also` is more to store in
+    /// the same transaction (the quintiles a file gave), done even when no evidence changes.
     static func store(_ changes: [Change], in authority: Authority, records: [String: EstablishmentRecord], report: Report,
-                      action: String, describing source: String, dryRun: Bool, by userID: UUID?, on app: Application) async throws -> Report {
+                      action: String, describing source: String, dryRun: Bool, by userID: UUID?, on app: Application,
+                      also: (@Sendable (any Database) async throws -> Void)? = nil) async throws -> Report {
         var report = report
         let authorityID = try authority.requireID()
         let texts = try await EvidenceStore.texts(authorityID: authorityID, on: app.db)
@@ -19,7 +21,7 @@ extension PublicDataImport {
             let record = records[change.urn]
             let storedText = record.flatMap { $0.id }.flatMap { texts[$0] }
             let stored = try storedText.map { try JSONReader.read($0) }
-            let tree = change.evidence(stored)
+            guard let tree = change.evidence(stored) else { report.unchanged += 1; continue }
             let text = TreeWriter.json(tree)
             if text == storedText { report.unchanged += 1; continue }
             let establishment: Establishment
@@ -38,7 +40,7 @@ extension PublicDataImport {
             writes.append((target, text, record == nil))
             if record == nil { report.added.append(change.urn) } else { report.updated.append(change.urn) }
         }
-        guard !dryRun, report.rejected.isEmpty, !writes.isEmpty else { return report }
+        guard !dryRun, report.rejected.isEmpty, !writes.isEmpty || also != nil else { return report }
         let planned = writes
         let summary = "\(source): \(report.added.count) added, \(report.updated.count) updated, \(report.unchanged) unchanged"
         // The transaction's work runs outside this task, so it takes the progress with it.
@@ -55,6 +57,7 @@ extension PublicDataImport {
             progress?.update("Storing the words establishments are found by", planned.count, planned.count)
             try await SearchWords.replace(for: added.map(\.record), added: true, on: database)
             try await SearchWords.replace(for: planned.filter { !$0.isNew }.map(\.record), on: database)
+            try await also?(database)
             try await Audit.record(on: database, at: app.sift.settings.now(), authorityID: authorityID, userID: userID, action: action, detail: summary)
         }
         try await refreshQueryStatistics(app.db)

@@ -30,6 +30,8 @@ public enum PublicDataImport {
         public var closedNotAdded = 0
         /// The schools of a national file the quintiles were worked out from (`NationalQuintiles`).
         public var quintilesFrom: Int?
+        /// The measures placed by quintiles an administrator entered for the year.
+        public var quintilesEntered: [MeasureID] = []
         /// Rows of a tidy file for other years, and for groups of pupils rather than all.
         public var otherYearRows = 0
         public var otherGroupRows = 0
@@ -47,12 +49,13 @@ public enum PublicDataImport {
         }
     }
 
-    /// One establishment's evidence as the file would leave it, from what is stored (nil for new).
+    /// One establishment's evidence as the file would leave it, from what is stored (nil for
+    /// new); nil when there is nothing to change.
     struct Change {
         let urn: String
         let line: Int
         let isNew: Bool
-        let evidence: (Tree?) -> Tree
+        let evidence: (Tree?) -> Tree?
     }
 
     /// - Parameter laCodes: the local-authority codes whose establishments are the authority's;
@@ -81,11 +84,24 @@ public enum PublicDataImport {
         var report = Report(rejected: table.rejected, notes: table.notes, encoding: table.encoding)
         report.otherYearRows = table.otherYearRows
         report.otherGroupRows = table.otherGroupRows
-        if NationalQuintiles.isNational(table) {
-            NationalQuintiles.apply(to: &table)
-            report.quintilesFrom = table.schools.count
-        }
         let (authority, records) = try await authorityRecords(authorityCode, on: app)
+        let authorityID = try authority.requireID()
+        let inForce = try await Quintiles.inForce(authorityID: authorityID, year: year, on: app.db)
+        var newQuintiles: [QuintileRecord] = []
+        if NationalQuintiles.isNational(table) {
+            let found = NationalQuintiles.apply(to: &table)
+            report.quintilesFrom = table.schools.count
+            // Kept as the year's quintiles, unless the same are already in force.
+            let file = "national file " + URL(fileURLWithPath: path).lastPathComponent
+            newQuintiles = found.filter { inForce[$0.key] != $0.value }.sorted { $0.key.rawValue < $1.key.rawValue }.map {
+                QuintileRecord(authorityID: authorityID, measure: $0.key, year: year, cuts: $0.value, source: file, by: userID,
+                               at: app.sift.settings.now())
+            }
+        } else {
+            let entered = inForce.filter { measure, _ in keyStage.measures.contains(measure) }
+            NationalQuintiles.apply(entered, to: &table)
+            report.quintilesEntered = entered.keys.sorted { $0.rawValue < $1.rawValue }
+        }
         var changes: [Change] = []
         for school in table.schools {
             guard records[school.urn] != nil else { report.notTheAuthoritys += 1; continue }
@@ -93,9 +109,13 @@ public enum PublicDataImport {
                 EvidenceMerge.measures(school, keyStage: keyStage, year: year, onto: stored ?? Tree(.object([])))
             })
         }
+        let keep = newQuintiles
+        let storeQuintiles: (@Sendable (any Database) async throws -> Void)? = keep.isEmpty ? nil : { @Sendable database in
+            try await keep.create(on: database)
+        }
         return try await store(changes, in: authority, records: records, report: report, action: "\(keyStage.rawValue)_imported",
                                describing: "\(keyStage.rawValue.uppercased()) \(year) \(URL(fileURLWithPath: path).lastPathComponent)",
-                               dryRun: dryRun, by: userID, on: app)
+                               dryRun: dryRun, by: userID, on: app, also: storeQuintiles)
     }
 
     /// Imports a file of any kind, as the command line and the upload page both do.

@@ -59,6 +59,10 @@ struct FormPageContext: Encodable, Sendable {
     var linksHeading: String?
     /// A form that sends a file.
     var multipart = false
+    /// What was just done, in a GOV.UK success banner above the heading.
+    var notice: String?
+    /// A table of what is recorded, between the introduction and the form.
+    var table: PlainTable?
 
     /// Puts each error on the field it names, so the field shows it beside itself.
     mutating func attachErrors() {
@@ -69,6 +73,15 @@ struct FormPageContext: Encodable, Sendable {
             }
         }
     }
+}
+
+/// A table of text cells with a caption: what a form page has already recorded.
+struct PlainTable: Encodable, Sendable {
+    var caption: String
+    var head: [String]
+    var rows: [[String]]
+    /// Shown instead of the table when it has no rows.
+    var empty: String
 }
 
 struct FormLink: Encodable, Sendable {

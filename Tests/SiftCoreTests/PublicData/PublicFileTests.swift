@@ -79,7 +79,8 @@ struct NationalQuintileTests {
         #expect(table.authorityCount == 150 && NationalQuintiles.isNational(table))
         let thresholds = NationalQuintiles.apply(to: &table)
         // 1,499 published reading scores 0.00 … 14.99 without 0.07: the 20th percentile is the 300th.
-        #expect(thresholds[.ks2ReadingProgress] == 3.0)
+        #expect(thresholds[.ks2ReadingProgress]?.q4From == 3.0)
+        #expect(thresholds[.ks2ReadingProgress]?.isAscending == true)
         func reading(_ urn: Int) -> MeasureRecord? { table.schools.first { $0.urn == String(urn) }?.measures[.ks2ReadingProgress] }
         #expect(reading(100_000)?.quintile == 5 && reading(100_299)?.quintile == 5 && reading(100_300)?.quintile == 4)
         #expect(reading(101_499)?.quintile == 1 && reading(100_000)?.bottomQuintileBelow == 3.0)
@@ -87,5 +88,40 @@ struct NationalQuintileTests {
 
         let surrey = try PerformanceTableReader.read(CSVReader(path: RealData.path("ks2/2018-936-ks2.csv")), year: 2018)
         #expect(surrey.authorityCount == 1 && !NationalQuintiles.isNational(surrey))
+    }
+
+    @Test("quintiles an administrator entered place an authority's extract; a figure on a boundary goes up")
+    func enteredQuintiles() throws {
+        var surrey = try PerformanceTableReader.read(CSVReader(path: RealData.path("ks2/2018-936-ks2.csv")), year: 2018)
+        let cuts = QuintileCuts(q4From: -1.5, q3From: -0.5, q2From: 0.5, q1From: 1.5)
+        NationalQuintiles.apply([.ks2ReadingProgress: cuts], to: &surrey)
+        let published = surrey.schools.compactMap { $0.measures[.ks2ReadingProgress] }.filter { $0.status == .published }
+        #expect(!published.isEmpty)
+        for record in published {
+            let value = try #require(record.value)
+            let expected = value >= 1.5 ? 1 : value >= 0.5 ? 2 : value >= -0.5 ? 3 : value >= -1.5 ? 4 : 5
+            #expect(record.quintile == expected && record.bottomQuintileBelow == -1.5)
+        }
+        #expect(surrey.schools.allSatisfy { $0.measures[.ks2WritingProgress]?.quintile == nil })
+        #expect(cuts.quintile(of: 0.5) == 2 && cuts.quintile(of: -9) == 5)
+        #expect(!QuintileCuts(q4From: 2, q3From: 1, q2From: 3, q1From: 4).isAscending)
+    }
+
+    @Test("quintiles laid over stored evidence change only that measure's published figures of that year")
+    func quintilesOntoEvidence() throws {
+        let evidence = try JSONReader.read("""
+            {"urn": "1", "name": "A", "kind": "community", "measures": [
+              {"measure": "ks2_reading_progress", "year": 2018, "value": -2.0},
+              {"measure": "ks2_reading_progress", "year": 2017, "value": -2.0},
+              {"measure": "ks2_reading_progress", "year": 2018, "status": "suppressed"},
+              {"measure": "ks2_maths_progress", "year": 2018, "value": -2.0}]}
+            """)
+        let cuts = QuintileCuts(q4From: -1.5, q3From: -0.5, q2From: 0.5, q1From: 1.5)
+        let merged = EvidenceMerge.quintiles(cuts, measure: .ks2ReadingProgress, year: 2018, onto: evidence)
+        let entries = try #require(merged["measures"]?.elements)
+        #expect(entries[0]["quintile"]?.number == 5 && entries[0]["bottomQuintileBelow"]?.number == -1.5)
+        #expect(entries[1]["quintile"] == nil && entries[2]["quintile"] == nil && entries[3]["quintile"] == nil)
+        let again = EvidenceMerge.quintiles(cuts, measure: .ks2ReadingProgress, year: 2018, onto: merged)
+        #expect(TreeWriter.json(again) == TreeWriter.json(merged))
     }
 }
