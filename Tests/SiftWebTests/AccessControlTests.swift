@@ -51,6 +51,11 @@ struct AccessControlTests {
             let letters: [Target: String] = [.own: try await letter(own), .sameAuthority: try await letter(sameAuthority),
                                              .otherAuthority: try await letter(otherAuthority)]
 
+            // An upload's import under way in each authority.
+            let ownJob = app.sift.imports.begin(authorityID: try northbridge.requireID(), fileName: "own.csv", dryRun: true, at: Date())
+            let strangerJob = app.sift.imports.begin(authorityID: try fenmoor.requireID(), fileName: "other.csv", dryRun: true, at: Date())
+            let jobs: [Target: String] = [.own: ownJob.uuidString, .sameAuthority: ownJob.uuidString, .otherAuthority: strangerJob.uuidString]
+
             let roles: [(String?, Role?)] = [(nil, nil), ("school@northbridge.example", .schoolUser), ("network@northbridge.example", .networkLead),
                                              ("reader@northbridge.example", .readOnly), ("officer@northbridge.example", .officer),
                                              ("admin@northbridge.example", .administrator)]
@@ -72,11 +77,12 @@ struct AccessControlTests {
                             case ":urn": return urns[target]!
                             case ":id": return letters[target]!
                             case ":userID": return userIDs[target]!
+                            case ":job": return jobs[target]!
                             case ":year": return String(year)
                             default: return part
                             }
                         }.joined(separator: "/")
-                        let usesTarget = path.contains(":urn") || path.contains(":id") || path.contains(":userID")
+                        let usesTarget = path.contains(":urn") || path.contains(":id") || path.contains(":userID") || path.contains(":job")
                         if !usesTarget && target != .own { continue }
                         // Sign-in is for everyone; sign-out is checked last, so the rest run signed in.
                         if path.first == "sign-in" || path.first == "sign-out" { continue }

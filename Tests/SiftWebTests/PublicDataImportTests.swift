@@ -116,6 +116,20 @@ struct UploadTests {
         990003,998,Elsewhere,Not Ours School,Community school,Open,Primary,,
         """
 
+    /// Uploads a file and follows its import's page until the report is shown.
+    func uploadAndWait(_ browser: Browser, form: [String: String], file: (name: String, filename: String, contents: String)) async throws -> TestingHTTPResponse {
+        let started = try await browser.upload("/imports", form: form, file: file)
+        guard started.status == .seeOther, let location = started.headers.first(name: .location) else { return started }
+        #expect(location.hasPrefix("/imports/"))
+        for _ in 0..<400 {
+            let page = try await browser.get(location)
+            if !page.body.string.contains("http-equiv=\"refresh\"") { return page }
+            try await Task.sleep(nanoseconds: 25_000_000)
+        }
+        Issue.record("the import of \(file.filename) did not end")
+        return started
+    }
+
     @Test("an administrator uploads a GIAS file: a dry run stores nothing, then every row is stored and listed")
     func upload() async throws {
         try await withSift { app, accounts in
@@ -126,11 +140,11 @@ struct UploadTests {
             let csrf = try #require(Browser.csrf(in: page.body.string))
             let file = (name: "file", filename: "ironbury-gias.csv", contents: Self.gias)
 
-            let dry = try await browser.upload("/imports", form: ["csrf": csrf, "kind": "gias", "la": "999", "dryRun": "yes"], file: file)
+            let dry = try await uploadAndWait(browser, form: ["csrf": csrf, "kind": "gias", "la": "999", "dryRun": "yes"], file: file)
             #expect(dry.status == .ok && dry.body.string.contains("Dry run: nothing was stored. Importing would add 2"))
             #expect(try await EstablishmentRecord.query(on: app.db).filter(\.$urn == "990001").count() == 0)
 
-            let stored = try await browser.upload("/imports", form: ["csrf": csrf, "kind": "gias", "la": "999"], file: file)
+            let stored = try await uploadAndWait(browser, form: ["csrf": csrf, "kind": "gias", "la": "999"], file: file)
             #expect(stored.status == .ok && stored.body.string.contains("Stored: 2 added"))
             #expect(stored.body.string.contains("1 rows are about establishments that are not the authority"))
             #expect(try await browser.get("/establishments?q=upload").body.string.contains("Upload Primary School"))
@@ -139,12 +153,44 @@ struct UploadTests {
 
             // A rejected row: nothing stored, the row shown by line; a missing file or year is asked for.
             let bad = (name: "file", filename: "bad.csv", contents: Self.gias + "\nNOTAURN,999,Ironbury,Bad,Community school,Open,Primary,,\n")
-            let refused = try await browser.upload("/imports", form: ["csrf": csrf, "kind": "gias", "la": "999"], file: bad)
-            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("Rejected rows") && refused.body.string.contains("is not a URN"))
+            let refused = try await uploadAndWait(browser, form: ["csrf": csrf, "kind": "gias", "la": "999"], file: bad)
+            #expect(refused.status == .ok && refused.body.string.contains("Rejected rows") && refused.body.string.contains("is not a URN"))
             let noYear = try await browser.upload("/imports", form: ["csrf": csrf, "kind": "ks2"], file: file)
             #expect(noYear.status == .unprocessableEntity && noYear.body.string.contains("Enter the academic year"))
-            let wrongKind = try await browser.upload("/imports", form: ["csrf": csrf, "kind": "ks2", "year": "2019"], file: file)
-            #expect(wrongKind.status == .unprocessableEntity && wrongKind.body.string.contains("This is not a KS2 performance table"))
+            let wrongKind = try await uploadAndWait(browser, form: ["csrf": csrf, "kind": "ks2", "year": "2019"], file: file)
+            #expect(wrongKind.body.string.contains("was not imported") && wrongKind.body.string.contains("This is not a KS2 performance table"))
+            #expect(try await EstablishmentRecord.query(on: app.db).filter(\.$urn == "990001").count() == 1)
+        }
+    }
+
+    @Test("a long import's page follows it: the phase and how far it has got, then the report; another authority's admin cannot see it")
+    func progressPage() async throws {
+        try await withSift { app, accounts in
+            let ironbury = try #require(try await Authority.query(on: app.db).filter(\.$code == "ironbury").first())
+            let board = app.sift.imports
+            let job = board.begin(authorityID: try ironbury.requireID(), fileName: "national.csv", dryRun: false, at: Date())
+            board.update(job, phase: PublicDataImport.Phase.storing.rawValue, done: 10, total: 40)
+            #expect(board.job(job)?.percent == 41)
+
+            let browser = Browser(app)
+            _ = try await browser.signIn("admin@ironbury.example", accounts.password("admin@ironbury.example"))
+            let running = try await browser.get("/imports/\(job.uuidString)")
+            #expect(running.status == .ok && running.body.string.contains("http-equiv=\"refresh\""))
+            #expect(running.body.string.contains("Importing national.csv") && running.body.string.contains("<strong>Storing</strong> – 10 of 40"))
+            #expect(running.body.string.contains("value=\"41\""))
+
+            let stranger = Browser(app)
+            _ = try await stranger.signIn("admin@fenmoor.example", accounts.password("admin@fenmoor.example"))
+            #expect(try await stranger.get("/imports/\(job.uuidString)").status == .notFound)
+            #expect(try await browser.get("/imports/\(UUID().uuidString)").status == .notFound)
+
+            var report = PublicDataImport.Report()
+            report.added = ["990001"]
+            report.stored = true
+            board.finish(job, .report(report), at: Date())
+            board.update(job, phase: PublicDataImport.Phase.words.rawValue, done: 40, total: 40)
+            let done = try await browser.get("/imports/\(job.uuidString)")
+            #expect(!done.body.string.contains("http-equiv=\"refresh\"") && done.body.string.contains("Stored: 1 added"))
         }
     }
 }

@@ -21,6 +21,7 @@ enum SiteRoute: Equatable {
     case localEvidence(urn: String)
     case audit
     case imports
+    case importJob(id: String)
     case quintiles
     case users
     case newUser
@@ -48,6 +49,7 @@ enum SiteRoute: Equatable {
         case .localEvidence(let urn): return "/establishments/\(Self.escape(urn))/evidence/authority"
         case .audit: return "/audit"
         case .imports: return "/imports"
+        case .importJob(let id): return "/imports/\(Self.escape(id))"
         case .quintiles: return "/quintiles"
         case .users: return "/users"
         case .newUser: return "/users/new"

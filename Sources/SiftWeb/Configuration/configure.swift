@@ -22,7 +22,7 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     }
 
     app.sift = SiftServices(settings: settings, frameworks: try SiftServices.loadFrameworks())
-    app.lifecycle.use(RunsFinishBeforeShutdown())
+    app.lifecycle.use(BackgroundWorkFinishesBeforeShutdown())
 
     guard let views = Bundle.module.url(forResource: "Views", withExtension: nil)?.path,
           let assets = Bundle.module.url(forResource: "Public", withExtension: nil)?.path else {
@@ -63,9 +63,9 @@ func refreshQueryStatistics(_ database: any Database) async throws {
     try await sql.raw("ANALYZE").run()
 }
 
-/// Stopping the server waits for the annual runs under way: they need the database.
-struct RunsFinishBeforeShutdown: LifecycleHandler {
+/// Stopping the server waits for the annual runs and imports under way: they need the database.
+struct BackgroundWorkFinishesBeforeShutdown: LifecycleHandler {
     func shutdownAsync(_ application: Application) async {
-        await application.sift.runProgress.waitForAll()
+        await application.sift.background.waitForAll()
     }
 }

@@ -45,6 +45,7 @@ func routes(_ app: Application) throws {
     signedIn.get("imports", use: imports.show)
     // A national GIAS download is about 60 MB; the bound keeps a mistaken upload from filling memory.
     signedIn.on(.POST, "imports", body: .collect(maxSize: "256mb"), use: imports.upload)
+    signedIn.get("imports", ":job", use: imports.job)
     let users = UsersController()
     signedIn.get("users", use: users.list)
     signedIn.get("users", "new", use: users.showNew)

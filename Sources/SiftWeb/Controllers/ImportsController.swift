@@ -35,34 +35,78 @@ struct ImportsController {
         }
         guard errors.isEmpty, let kind else { return try await render(request, admin: admin, form: form, errors: errors) }
 
-        // The upload is kept under its own name for the audit log, in a folder of its own.
+        // The upload is kept under its own name for the audit log, in a folder of its own,
+        // until its import ends.
         let folder = NSTemporaryDirectory() + "sift-upload-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let name = String(file.filename.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "upload.csv").prefix(120)
         let path = folder + "/" + (name.isEmpty ? "upload.csv" : String(name))
-        try await request.fileio.writeFile(file.data, at: path)
+        do {
+            try await request.fileio.writeFile(file.data, at: path)
+        } catch {
+            try? FileManager.default.removeItem(atPath: folder)
+            throw error
+        }
 
         let authority = try await admin.$authority.get(on: request.db)
         let dryRun = form.dryRun == "yes"
         let codes = form.la.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }) }
-        let report: PublicDataImport.Report
-        do {
-            report = try await PublicDataImport.run(kind, path: path, authorityCode: authority.code, laCodes: codes?.isEmpty == false ? codes : nil,
-                                                    year: year, dryRun: dryRun, by: admin.id, on: request.application)
-        } catch let abort as any AbortError where abort.status == .badRequest {
-            return try await render(request, admin: admin, form: form, errors: [.init(field: "file", message: EvidenceEdit.sentence(abort.reason))])
+        let laCodes = codes?.isEmpty == false ? codes : nil
+        let board = request.sift.imports, app = request.application, authorityCode = authority.code, adminID = admin.id
+        let job = board.begin(authorityID: admin.$authority.id, fileName: String(name), dryRun: dryRun, at: request.now)
+        await request.sift.background.perform {
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let progress = PublicDataImport.Progress { phase, done, total in board.update(job, phase: phase, done: done, total: total) }
+            do {
+                let report = try await PublicDataImport.$progress.withValue(progress) {
+                    try await PublicDataImport.run(kind, path: path, authorityCode: authorityCode, laCodes: laCodes, year: year,
+                                                   dryRun: dryRun, by: adminID, on: app)
+                }
+                board.finish(job, .report(report), at: app.sift.settings.now())
+            } catch let abort as any AbortError where abort.status == .badRequest {
+                board.finish(job, .refused(EvidenceEdit.sentence(abort.reason)), at: app.sift.settings.now())
+            } catch {
+                app.logger.report(error: error)
+                board.finish(job, .refused("The import stopped with an error, and nothing was stored: \(error)"), at: app.sift.settings.now())
+            }
         }
+        return request.redirect(to: SiteRoute.importJob(id: job.uuidString).path)
+    }
+
+    /// An upload's import: its progress while it runs (the page reloads itself), then its report.
+    func job(_ request: Request) async throws -> Response {
+        let admin = try UsersController.requireAdministrator(request)
+        guard let id = request.parameters.get("job", as: UUID.self), let job = request.sift.imports.job(id),
+              job.authorityID == admin.$authority.id else { throw Abort(.notFound) }
+        let selfHref = SiteRoute.importJob(id: id.uuidString).path
+        switch job.outcome {
+        case nil:
+            var layout = try await LayoutContext.make(request, title: "Importing \(job.fileName)", current: .imports)
+            layout.refreshSeconds = 1
+            let context = ProgressPageContext(
+                layout: layout, caption: "Public data", heading: "Importing \(job.fileName)", phase: job.phase, done: job.done,
+                total: job.total, percent: job.percent, barLabel: "Import of \(job.fileName)",
+                explanation: "This page follows the import and shows its report when it ends. Nothing is stored until every row can be.",
+                failureTitle: "", failure: nil, backHref: SiteRoute.imports.path, backLabel: "", selfHref: selfHref)
+            return try await request.view.render("progress", context).encodeResponse(for: request)
+        case .refused(let why):
+            return try await report(request, heading: "\(job.fileName) was not imported", lines: [why], rejected: [], notes: [])
+        case .report(let report):
+            return try await self.report(
+                request, heading: report.rejected.isEmpty ? (job.dryRun ? "Dry run of \(job.fileName)" : "Imported \(job.fileName)") : "\(job.fileName) was not imported",
+                lines: ImportReportText.lines(report, dryRun: job.dryRun).filter { !$0.hasPrefix("  ") },
+                rejected: report.rejected, notes: Array(report.notes.prefix(200)))
+        }
+    }
+
+    private func report(_ request: Request, heading: String, lines: [String], rejected: [RowProblem], notes: [RowProblem]) async throws -> Response {
         let context = ImportReportContext(
             layout: try await LayoutContext.make(request, title: "Import report", current: .imports),
-            heading: report.rejected.isEmpty ? (dryRun ? "Dry run of \(name)" : "Imported \(name)") : "\(name) was not imported",
-            lines: ImportReportText.lines(report, dryRun: dryRun).filter { !$0.hasPrefix("  ") },
-            rejected: report.rejected.map { .init(line: $0.line, column: $0.column ?? "", message: $0.message) },
-            notes: report.notes.prefix(200).map { .init(line: $0.line, column: $0.column ?? "", message: $0.message) },
+            heading: heading, lines: lines,
+            rejected: rejected.map { .init(line: $0.line, column: $0.column ?? "", message: $0.message) },
+            notes: notes.map { .init(line: $0.line, column: $0.column ?? "", message: $0.message) },
             againHref: SiteRoute.imports.path)
-        let response = try await request.view.render("import-report", context).encodeResponse(for: request)
-        if !report.rejected.isEmpty { response.status = .unprocessableEntity }
-        return response
+        return try await request.view.render("import-report", context).encodeResponse(for: request)
     }
 
     func render(_ request: Request, admin: User, form: Form, errors: [FieldError]) async throws -> Response {

@@ -57,11 +57,13 @@ struct RunController {
         }
         var layout = try await LayoutContext.make(request, title: "Categorising \(Runs.label(year))", current: .runs)
         if progress.phase != .failed { layout.refreshSeconds = 1 }
-        let context = RunProgressContext(layout: layout, yearLabel: Runs.label(year), phase: progress.phase.rawValue,
-                                         done: progress.done, total: progress.total, percent: progress.percent,
-                                         failure: progress.failure, runsHref: SiteRoute.runs.path,
-                                         selfHref: SiteRoute.runProgress(year: year).path)
-        return try await request.view.render("run-progress", context).encodeResponse(for: request)
+        let context = ProgressPageContext(
+            layout: layout, caption: "Categorisation \(Runs.label(year))", heading: "Proposing categories", phase: progress.phase.rawValue,
+            done: progress.done, total: progress.total, percent: progress.percent, barLabel: "Proposals for \(Runs.label(year))",
+            explanation: "This page follows the work and opens the review when every proposal is stored. Nothing is stored until all of them are.",
+            failureTitle: "The proposals were not stored", failure: progress.failure,
+            backHref: SiteRoute.runs.path, backLabel: "Go back to the categorisation", selfHref: SiteRoute.runProgress(year: year).path)
+        return try await request.view.render("progress", context).encodeResponse(for: request)
     }
 
     private func run(_ request: Request, user: User) async throws -> RunRecord {

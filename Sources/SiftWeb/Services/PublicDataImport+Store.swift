@@ -17,7 +17,7 @@ extension PublicDataImport {
         let today = Day(app.sift.settings.now())
         var writes: [(record: EstablishmentRecord, evidence: String, isNew: Bool)] = []
         for (index, change) in changes.enumerated() {
-            if index % 500 == 0 { progress?.update("Working out each establishment's evidence", index, changes.count) }
+            if index % 500 == 0 { progress?.update(Phase.working.rawValue, index, changes.count) }
             let record = records[change.urn]
             let storedText = record.flatMap { $0.id }.flatMap { texts[$0] }
             let stored = try storedText.map { try JSONReader.read($0) }
@@ -47,14 +47,14 @@ extension PublicDataImport {
         let progress = Self.progress
         try await app.db.transaction { database in
             let added = planned.filter(\.isNew)
-            progress?.update("Storing", 0, planned.count)
+            progress?.update(Phase.storing.rawValue, 0, planned.count)
             try await BulkInsert.establishments(added.map(\.record), evidence: added.map(\.evidence), at: app.sift.settings.now(), on: database)
             for (index, write) in planned.filter({ !$0.isNew }).enumerated() {
-                if index % 500 == 0 { progress?.update("Storing", added.count + index, planned.count) }
+                if index % 500 == 0 { progress?.update(Phase.storing.rawValue, added.count + index, planned.count) }
                 try await write.record.save(on: database)
                 try await EvidenceStore.save(write.evidence, for: write.record, on: database)
             }
-            progress?.update("Storing the words establishments are found by", planned.count, planned.count)
+            progress?.update(Phase.words.rawValue, planned.count, planned.count)
             try await SearchWords.replace(for: added.map(\.record), added: true, on: database)
             try await SearchWords.replace(for: planned.filter { !$0.isNew }.map(\.record), on: database)
             try await also?(database)

@@ -20,6 +20,13 @@ public enum PublicDataImport {
 
     @TaskLocal public static var progress: Progress?
 
+    /// The stages a long import reports, in order.
+    public enum Phase: String, CaseIterable, Sendable {
+        case working = "Working out each establishment's evidence"
+        case storing = "Storing"
+        case words = "Storing the words establishments are found by"
+    }
+
     public struct Report: Sendable {
         public var added: [String] = []
         public var updated: [String] = []

@@ -24,7 +24,6 @@ actor RunProgressBoard {
     }
 
     private var runs: [String: Progress] = [:]
-    private var working: [UUID: Task<Void, Never>] = [:]
 
     static func key(authorityID: UUID, year: Int) -> String { "\(authorityID.uuidString)/\(year)" }
 
@@ -48,23 +47,4 @@ actor RunProgressBoard {
     }
 
     func progress(_ key: String) -> Progress? { runs[key] }
-
-    /// Does a run's work in the background, kept until it ends so that stopping the server
-    /// can wait for it.
-    func perform(_ work: @escaping @Sendable () async -> Void) {
-        let id = UUID()
-        working[id] = Task {
-            await work()
-            self.remove(id)
-        }
-    }
-
-    private func remove(_ id: UUID) { working[id] = nil }
-
-    /// Waits for every run under way: the database must outlive them.
-    func waitForAll() async {
-        while let task = working.values.first {
-            await task.value
-        }
-    }
 }

@@ -33,7 +33,7 @@ enum Runs {
         }
         let framework = try request.sift.framework(try await user.$authority.get(on: request.db).frameworkID)
         let app = request.application, userID = user.id, now = request.now
-        await request.sift.runProgress.perform {
+        await request.sift.background.perform {
             do {
                 try await propose(app, key: key, authorityID: authorityID, userID: userID, year: year, framework: framework, now: now)
                 await app.sift.runProgress.finish(key)

@@ -10,6 +10,10 @@ struct SiftServices: Sendable {
     let frameworks: [String: Framework]
     /// Annual runs under way on this server.
     let runProgress = RunProgressBoard()
+    /// Uploaded files being imported on this server.
+    let imports = ImportBoard()
+    /// Runs and imports under way, which stopping the server waits for.
+    let background = BackgroundWork()
     /// The establishment list's counts and networks, kept while what they describe is unchanged.
     let keptAnswers: KeptAnswers
 

@@ -67,15 +67,22 @@ struct LetterContext: Encodable, Sendable {
     var backHref: String
 }
 
-struct RunProgressContext: Encodable, Sendable {
+/// A page following work under way (an annual run, an import): it reloads itself until the
+/// work is done, or shows why it failed.
+struct ProgressPageContext: Encodable, Sendable {
     var layout: LayoutContext
-    var yearLabel: String
+    var caption: String
+    var heading: String
     var phase: String
     var done: Int
     var total: Int
     var percent: Int
+    var barLabel: String
+    var explanation: String
+    var failureTitle: String
     var failure: String?
-    var runsHref: String
+    var backHref: String
+    var backLabel: String
     var selfHref: String
 }
 
