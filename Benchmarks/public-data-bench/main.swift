@@ -78,10 +78,14 @@ let settings = ServerSettings(database: .sqlite(path: folder + "/bench.sqlite"))
 try await SiftServer.createAuthority(settings: settings, code: "national", name: "National", frameworkID: "coventry-2023")
 let codes = Set((800..<950).map(String.init))
 var report = PublicDataImport.Report()
+let phases = PhaseTimes()
 let giasStore = try await clock.measure {
-    report = try await SiftServer.importPublicFile(settings: settings, kind: .gias, path: giasPath, authority: "national", laCodes: codes, year: nil, dryRun: false)
+    report = try await PublicDataImport.$progress.withValue(phases.progress) {
+        try await SiftServer.importPublicFile(settings: settings, kind: .gias, path: giasPath, authority: "national", laCodes: codes, year: nil, dryRun: false)
+    }
 }
 print(String(format: "store GIAS in SQLite: %.2f s (%d added)", seconds(giasStore), report.added.count))
+print("  " + phases.summary(ending: ContinuousClock.now))
 let ks2Store = try await clock.measure {
     report = try await SiftServer.importPublicFile(settings: settings, kind: .ks2, path: ks2Path, authority: "national", laCodes: nil, year: 2018, dryRun: false)
 }

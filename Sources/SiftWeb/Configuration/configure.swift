@@ -47,7 +47,15 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
 /// SQLite's default page cache (2 MB) is smaller than a national authority's establishments
 /// table, so every list and count would re-read the file. Each event loop has its own
 /// connection: give each a larger cache and memory-mapped reads.
+///
+/// The file is kept in write-ahead-log mode: pages are read while an import or a run writes
+/// (a rollback journal locks readers out until it commits), and a large import's commit
+/// appends to the log instead of rewriting the file. `synchronous` stays FULL, so a
+/// committed transaction survives a power cut.
 private func tuneSQLite(_ app: Application) async throws {
+    if let sql = app.db as? any SQLDatabase {
+        try await sql.raw("PRAGMA journal_mode = WAL").run()
+    }
     for eventLoop in app.eventLoopGroup.makeIterator() {
         guard let sql = app.databases.database(.sqlite, logger: app.logger, on: eventLoop) as? any SQLDatabase else { continue }
         try await sql.raw("PRAGMA cache_size = -65536").run()

@@ -60,6 +60,7 @@ extension PublicDataImport {
             try await also?(database)
             try await Audit.record(on: database, at: app.sift.settings.now(), authorityID: authorityID, userID: userID, action: action, detail: summary)
         }
+        progress?.update(Phase.statistics.rawValue, planned.count, planned.count)
         try await refreshQueryStatistics(app.db)
         report.stored = true
         return report

@@ -25,6 +25,7 @@ public enum PublicDataImport {
         case working = "Working out each establishment's evidence"
         case storing = "Storing"
         case words = "Storing the words establishments are found by"
+        case statistics = "Updating the database's statistics"
     }
 
     public struct Report: Sendable {

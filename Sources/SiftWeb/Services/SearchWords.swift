@@ -20,9 +20,33 @@ enum SearchWords {
 
     /// Text cut into searchable words, as names are.
     static func split(_ text: String) -> [String] {
+        splitASCII(text) ?? splitFolded(text)
+    }
+
+    /// Any text: case, accents and widths folded, apostrophes dropped.
+    static func splitFolded(_ text: String) -> [String] {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .replacingOccurrences(of: "'", with: "").replacingOccurrences(of: "\u{2019}", with: "")
         return folded.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+    }
+
+    /// Most names are plain ASCII, which needs no folding beyond lower case: read byte by
+    /// byte, the same words as the general path, several times faster on a national file.
+    private static func splitASCII(_ text: String) -> [String]? {
+        var words: [String] = []
+        var word: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case 0x80...: return nil
+            case UInt8(ascii: "'"): continue
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+            default:
+                if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true) }
+            }
+        }
+        if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+        return words
     }
 
     /// Replaces the words of saved establishments, in batches small enough for either database.
@@ -42,16 +66,10 @@ enum SearchWords {
             let idText = id.uuidString, authorityText = authority.uuidString
             for word in words(name: record.name, urn: record.urn) { entries.append((authorityText, word, idText, authority, id)) }
         }
-        entries.sort { ($0.authority, $0.word, $0.id) < ($1.authority, $1.word, $1.id) }
-        let rows: [[any SQLExpression]] = entries.map {
-            [BulkInsert.bind($0.establishmentID, for: sql), BulkInsert.bind($0.authorityID, for: sql), SQLBind($0.word)]
-        }
+        entries.sort { $0.authority == $1.authority ? ($0.word, $0.id) < ($1.word, $1.id) : $0.authority < $1.authority }
         // 1,000 rows of three is well within the bound parameters either database allows.
-        for batch in stride(from: 0, to: rows.count, by: 1_000) {
-            let insert = sql.insert(into: table).columns("establishment_id", "authority_id", "word")
-            for row in rows[batch..<min(batch + 1_000, rows.count)] { insert.values(row) }
-            try await insert.run()
-        }
+        try await BulkInsert.rows(into: table, columns: ["establishment_id", "authority_id", "word"],
+                                  entries.map { [.id($0.establishmentID), .id($0.authorityID), .text($0.word)] }, perStatement: 1_000, on: database)
     }
 
     /// Narrows a query of an authority's establishments to those matching every word of `text`.
