@@ -42,13 +42,26 @@ public enum SiftServer {
     }
 
     /// Imports a public file into an authority's establishments (`PublicDataImport`).
-    public static func importPublicFile(settings: ServerSettings, kind: PublicFile, path: String, authority: String,
+    /// - Parameter authority: the authority's code; without one, the database's only authority.
+    public static func importPublicFile(settings: ServerSettings, kind: PublicFile, path: String, authority: String?,
                                         laCodes: Set<String>?, year: Int?, dryRun: Bool) async throws -> PublicDataImport.Report {
         var report = PublicDataImport.Report()
         try await withApplication(settings) { app in
-            report = try await PublicDataImport.run(kind, path: path, authorityCode: authority, laCodes: laCodes, year: year, dryRun: dryRun, on: app)
+            var code = authority
+            if code == nil { code = try await onlyAuthority(on: app) }
+            report = try await PublicDataImport.run(kind, path: path, authorityCode: code ?? "", laCodes: laCodes, year: year, dryRun: dryRun, on: app)
         }
         return report
+    }
+
+    /// The code of the database's one authority; with several, which to choose is asked for.
+    static func onlyAuthority(on app: Application) async throws -> String {
+        let codes = try await Authority.query(on: app.db).sort(\.$code).all().map(\.code)
+        guard codes.count == 1 else {
+            throw Abort(.badRequest, reason: codes.isEmpty ? "the database has no authority yet: create one first"
+                        : "say which authority the file is for with --authority: the database has \(codes.joined(separator: ", "))")
+        }
+        return codes[0]
     }
 
     /// Returns the new user's one-time password.
