@@ -32,13 +32,7 @@ struct PerformanceLongRows {
                 if case .figure(let number) = PublicFigure.read(record[measure.value]) { table.englandStateFunded[measure.id] = number }
                 continue
             }
-            let urn: String
-            switch URNs.read(record, column: rows.urn) {
-            case .success(let read): urn = read
-            case .failure(let problem): table.rejected.append(problem); continue
-            }
-            let la = rows.authority(of: record)
-            if let laCodes, let la, !laCodes.contains(la) { table.otherAuthorities += 1; continue }
+            guard let (urn, la) = rows.school(of: record, laCodes: laCodes, in: &table) else { continue }
             let key = urn + "/" + measure.id.rawValue
             if let first = seen[key] {
                 table.rejected.append(RowProblem(line: record.line, column: "URN",

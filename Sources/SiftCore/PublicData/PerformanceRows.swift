@@ -63,6 +63,20 @@ struct PerformanceRows {
         return String(estab.prefix(3))
     }
 
+    /// A school row's URN and LA code; nil, with the row rejected or counted, when it has no
+    /// valid URN or is another authority's.
+    func school(of record: CSVRecord, laCodes: Set<String>?, in table: inout PerformanceYear) -> (urn: String, la: String?)? {
+        switch URNs.read(record, column: urn) {
+        case .failure(let problem):
+            table.rejected.append(problem)
+            return nil
+        case .success(let urn):
+            let la = authority(of: record)
+            if let laCodes, let la, !laCodes.contains(la) { table.otherAuthorities += 1; return nil }
+            return (urn, la)
+        }
+    }
+
     func read(_ reader: CSVReader, into table: inout PerformanceYear, laCodes: Set<String>?) throws {
         var seen = URNs()
         var englandRows: [(type: String, record: CSVRecord)] = []
@@ -72,13 +86,7 @@ struct PerformanceRows {
             case .total, nil: continue
             case .school: break
             }
-            let urn: String
-            switch URNs.read(record, column: self.urn) {
-            case .success(let read): urn = read
-            case .failure(let problem): table.rejected.append(problem); continue
-            }
-            let la = authority(of: record)
-            if let laCodes, let la, !laCodes.contains(la) { table.otherAuthorities += 1; continue }
+            guard let (urn, la) = school(of: record, laCodes: laCodes, in: &table) else { continue }
             if let problem = seen.repeated(urn, line: record.line) { table.rejected.append(problem); continue }
             var school = SchoolFigures(line: record.line, urn: urn, name: name.map { record[$0] }, laCode: la, measures: [:])
             for measure in measures {

@@ -50,8 +50,7 @@ struct ImportsController {
 
         let authority = try await admin.$authority.get(on: request.db)
         let dryRun = form.dryRun == "yes"
-        let codes = form.la.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }) }
-        let laCodes = codes?.isEmpty == false ? codes : nil
+        let laCodes = PublicDataImport.laCodes(form.la)
         let board = request.sift.imports, app = request.application, authorityCode = authority.code, adminID = admin.id
         let job = board.begin(authorityID: admin.$authority.id, fileName: String(name), dryRun: dryRun, at: request.now)
         await request.sift.background.perform {

@@ -20,9 +20,16 @@ final class ImportBoard: Sendable {
         var phase = "Reading the file"
         var done = 0
         var total = 0
-        var percent = 0
         var outcome: Outcome?
         var finishedAt: Date?
+
+        /// Whole per cent over all the import's phases, for the bar.
+        var percent: Int {
+            if outcome != nil { return 100 }
+            let stages = PublicDataImport.Phase.allCases
+            let stage = stages.firstIndex { $0.rawValue == phase } ?? 0
+            return min(100, (stage * 100 + (total > 0 ? done * 100 / total : 0)) / stages.count)
+        }
     }
 
     static let keptFor: TimeInterval = 60 * 60
@@ -42,12 +49,9 @@ final class ImportBoard: Sendable {
     func update(_ id: UUID, phase: String, done: Int, total: Int) {
         jobs.withLockedValue { jobs in
             guard var job = jobs[id], job.outcome == nil else { return }
-            let stages = PublicDataImport.Phase.allCases
-            let stage = stages.firstIndex { $0.rawValue == phase } ?? 0
             job.phase = phase
             job.done = done
             job.total = total
-            job.percent = min(100, (stage * 100 + (total > 0 ? done * 100 / total : 0)) / stages.count)
             jobs[id] = job
         }
     }
@@ -56,7 +60,6 @@ final class ImportBoard: Sendable {
         jobs.withLockedValue { jobs in
             jobs[id]?.outcome = outcome
             jobs[id]?.finishedAt = time
-            jobs[id]?.percent = 100
         }
     }
 

@@ -93,23 +93,10 @@ public enum PublicDataImport {
         report.otherYearRows = table.otherYearRows
         report.otherGroupRows = table.otherGroupRows
         let (authority, records) = try await authorityRecords(authorityCode, on: app)
-        let authorityID = try authority.requireID()
-        let inForce = try await Quintiles.inForce(authorityID: authorityID, year: year, on: app.db)
-        var newQuintiles: [QuintileRecord] = []
-        if NationalQuintiles.isNational(table) {
-            let found = NationalQuintiles.apply(to: &table)
-            report.quintilesFrom = table.schools.count
-            // Kept as the year's quintiles, unless the same are already in force.
-            let file = "national file " + URL(fileURLWithPath: path).lastPathComponent
-            newQuintiles = found.filter { inForce[$0.key] != $0.value }.sorted { $0.key.rawValue < $1.key.rawValue }.map {
-                QuintileRecord(authorityID: authorityID, measure: $0.key, year: year, cuts: $0.value, source: file, by: userID,
-                               at: app.sift.settings.now())
-            }
-        } else {
-            let entered = inForce.filter { measure, _ in keyStage.measures.contains(measure) }
-            NationalQuintiles.apply(entered, to: &table)
-            report.quintilesEntered = entered.keys.sorted { $0.rawValue < $1.rawValue }
-        }
+        let placed = try await Quintiles.place(&table, from: URL(fileURLWithPath: path).lastPathComponent, authorityID: authority.requireID(),
+                                               by: userID, on: app)
+        report.quintilesFrom = placed.worked ? table.schools.count : nil
+        report.quintilesEntered = placed.entered
         var changes: [Change] = []
         for school in table.schools {
             guard records[school.urn] != nil else { report.notTheAuthoritys += 1; continue }
@@ -117,7 +104,7 @@ public enum PublicDataImport {
                 EvidenceMerge.measures(school, keyStage: keyStage, year: year, onto: stored ?? Tree(.object([])))
             })
         }
-        let keep = newQuintiles
+        let keep = placed.keep
         let storeQuintiles: (@Sendable (any Database) async throws -> Void)? = keep.isEmpty ? nil : { @Sendable database in
             try await keep.create(on: database)
         }
@@ -163,7 +150,19 @@ public enum PublicDataImport {
         guard let authority = try await Authority.query(on: app.db).filter(\.$code == code).first() else {
             throw Abort(.notFound, reason: "no authority has the code \(code)")
         }
+        return (authority, try await records(of: authority, on: app))
+    }
+
+    /// The authority's establishments by URN.
+    static func records(of authority: Authority, on app: Application) async throws -> [String: EstablishmentRecord] {
         let records = try await EstablishmentRecord.query(on: app.db).filter(\.$authority.$id == authority.requireID()).all()
-        return (authority, Dictionary(records.map { ($0.urn, $0) }, uniquingKeysWith: { first, _ in first }))
+        return Dictionary(records.map { ($0.urn, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The local-authority codes of a comma-separated list, as typed on the command line or
+    /// the upload page; nil when none is given.
+    public static func laCodes(_ list: String?) -> Set<String>? {
+        let codes = Set((list ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        return codes.isEmpty ? nil : codes
     }
 }

@@ -23,7 +23,7 @@ struct Import: AsyncParsableCommand {
     @Flag(help: "Show what would change, and store nothing.") var dryRun = false
 
     func run() async throws {
-        let codes = la.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+        let codes = PublicDataImport.laCodes(la)
         var report = PublicDataImport.Report()
         let bar = ProgressBar()
         defer { bar.finish() }
