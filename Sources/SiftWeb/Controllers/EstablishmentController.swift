@@ -17,10 +17,10 @@ struct EstablishmentController {
         var page: Int?
     }
 
-    func filtered(_ request: Request, _ user: User, _ filters: Filters) -> QueryBuilder<EstablishmentRecord> {
+    func filtered(_ request: Request, _ user: User, _ filters: Filters, withinNameRange: Bool = false) -> QueryBuilder<EstablishmentRecord> {
         let query = EstablishmentScope.query(for: user, on: request.db)
         if let text = filters.q, !text.isEmpty {
-            SearchWords.filter(query, text: text, authorityID: user.$authority.id)
+            SearchWords.filter(query, text: text, authorityID: user.$authority.id, withinNameRange: withinNameRange)
         }
         if let category = filters.category, !category.isEmpty { query.filter(\.$proposedCategory == category) }
         if let kind = filters.kind, !kind.isEmpty { query.filter(\.$kind == kind) }
@@ -38,10 +38,22 @@ struct EstablishmentController {
     }
 
     func page(_ request: Request, _ user: User, _ filters: Filters) async throws -> Page {
-        // Counting a column the list's indexes hold lets the database count from the index alone.
-        let total = try await request.sift.keptAnswers.answer(Self.key(request, user, "count", filters)) {
-            try await filtered(request, user, filters).count(\.$urn)
+        let kept = request.sift.listOrders
+        guard kept.isKeeping else { return try await pageByCounting(request, user, filters) }
+        let order = try await kept.answer(Self.key(request, user, "order", filters)) {
+            ListOrder(places: try await ListOrder.places(of: filtered(request, user, filters)), pageSize: Self.pageSize)
         }
+        let page = min(max(filters.page ?? 1, 1), order.pageCount)
+        let records = try await order.read(page: page, scope: EstablishmentScope.query(for: user, on: request.db),
+                                           filtered: filtered(request, user, filters, withinNameRange: true))
+        return Page(records: records, total: order.total, page: page, pageCount: order.pageCount)
+    }
+
+    /// Where nothing is kept (PostgreSQL, where the data version does not move): a count, then
+    /// the page by OFFSET.
+    private func pageByCounting(_ request: Request, _ user: User, _ filters: Filters) async throws -> Page {
+        // Counting a column the list's indexes hold lets the database count from the index alone.
+        let total = try await filtered(request, user, filters).count(\.$urn)
         let pageCount = max(1, (total + Self.pageSize - 1) / Self.pageSize)
         let page = min(max(filters.page ?? 1, 1), pageCount)
         let records = try await filtered(request, user, filters).sort(\.$name).sort(\.$urn)

@@ -14,12 +14,8 @@ enum SessionLookup {
         var dataVersion: Int
     }
 
-    static func find(tokenHash: String, on database: any Database) async throws -> Found? {
-        guard let sql = database as? any SQLDatabase else {
-            return try await UserSession.query(on: database).filter(\.$tokenHash == tokenHash).with(\.$user).first()
-                .map { Found(session: $0, dataVersion: 0) }
-        }
-        let row = try await sql.select()
+    private static let statement = FixedStatement.select { select, binds in
+        _ = select
             .column(SQLColumn("id", table: "s"), as: "session_id").column(SQLColumn("csrf_token", table: "s"))
             .column(SQLColumn("created_at", table: "s"), as: "session_created_at").column(SQLColumn("last_seen_at", table: "s"))
             .column(SQLColumn("id", table: "u"), as: "user_id").column(SQLColumn("email", table: "u"))
@@ -33,9 +29,15 @@ enum SessionLookup {
             .from(SQLAlias(SQLIdentifier(UserSession.schema), as: SQLIdentifier("s")))
             .join(SQLAlias(SQLIdentifier(User.schema), as: SQLIdentifier("u")), on: SQLColumn("user_id", table: "s"), .equal, SQLColumn("id", table: "u"))
             .join(SQLAlias(SQLIdentifier(Authority.schema), as: SQLIdentifier("a")), on: SQLColumn("authority_id", table: "u"), .equal, SQLColumn("id", table: "a"))
-            .where(SQLColumn("token_hash", table: "s"), .equal, SQLBind(tokenHash))
-            .first()
-        guard let row else { return nil }
+            .where(SQLColumn("token_hash", table: "s"), .equal, SQLBind(binds[0]))
+    }
+
+    static func find(tokenHash: String, on database: any Database) async throws -> Found? {
+        guard let sql = database as? any SQLDatabase else {
+            return try await UserSession.query(on: database).filter(\.$tokenHash == tokenHash).with(\.$user).first()
+                .map { Found(session: $0, dataVersion: 0) }
+        }
+        guard let row = try await statement.rows([tokenHash], on: sql).first else { return nil }
         let authority = Authority(
             id: try row.decode(column: "authority_id", as: UUID.self), code: try row.decode(column: "code", as: String.self),
             name: try row.decode(column: "authority_name", as: String.self), frameworkID: try row.decode(column: "framework_id", as: String.self))

@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQL
 import Foundation
 import Vapor
 
@@ -22,9 +23,18 @@ final class EvidenceRecord: Model, @unchecked Sendable {
 
 /// Reading and writing evidence.
 enum EvidenceStore {
+    private static let textStatement = FixedStatement.select { select, binds in
+        _ = select.column("evidence").from(EvidenceRecord.schema).where("establishment_id", .equal, SQLBind(binds[0])).limit(1)
+    }
+
     static func text(for record: EstablishmentRecord, on database: any Database) async throws -> String {
-        let stored = try await EvidenceRecord.query(on: database).filter(\.$establishment.$id == record.requireID()).limit(1)
-            .rows(["evidence"]) { try $0.decode("evidence", as: String.self) }
+        let stored: [String]
+        if let sql = database as? any SQLDatabase {
+            stored = try await textStatement.rows([record.requireID()], on: sql).map { try $0.decode(column: "evidence", as: String.self) }
+        } else {
+            stored = try await EvidenceRecord.query(on: database).filter(\.$establishment.$id == record.requireID()).limit(1)
+                .rows(["evidence"]) { try $0.decode("evidence", as: String.self) }
+        }
         guard let evidence = stored.first else { throw Abort(.internalServerError, reason: "no evidence is stored for \(record.urn)") }
         return evidence
     }

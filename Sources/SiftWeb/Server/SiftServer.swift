@@ -1,6 +1,8 @@
 import Fluent
 import Foundation
 import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
 import SiftCore
 import Vapor
 
@@ -14,6 +16,7 @@ public enum SiftServer {
     /// Runs the service until it is stopped, loading demonstration data first if asked.
     public static func serve(settings: ServerSettings, hostname: String, port: Int, demo: Bool,
                              announce: @escaping @Sendable ([DemoData.Account]) -> Void) async throws {
+        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         try await withApplication(settings, arguments: ["sift", "serve", "--hostname", hostname, "--port", String(port)]) { app in
             if demo { announce(try await DemoData.load(app)) }
             try await app.execute()

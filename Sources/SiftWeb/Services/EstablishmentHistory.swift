@@ -21,18 +21,21 @@ enum EstablishmentHistory {
         var issuedAt: Date
     }
 
-    static func decisions(establishmentID: UUID, on database: any Database) async throws -> [Decision] {
-        guard let sql = database as? any SQLDatabase else { throw Abort(.internalServerError, reason: "decisions are kept in an SQL database") }
-        return try await sql.select()
+    private static let decisionsStatement = FixedStatement.select { select, binds in
+        _ = select
             .column(SQLColumn("academic_year", table: "d")).column(SQLColumn("category", table: "d"))
             .column(SQLColumn("status", table: "d")).column(SQLColumn("reason", table: "d"))
             .column(SQLColumn("decided_at", table: "d")).column(SQLColumn("name", table: "u"), as: "decided_by")
             .from(SQLAlias(SQLIdentifier(DecisionRecord.schema), as: SQLIdentifier("d")))
             .join(SQLAlias(SQLIdentifier(User.schema), as: SQLIdentifier("u")), method: SQLJoinMethod.left,
                   on: SQLColumn("decided_by", table: "d"), .equal, SQLColumn("id", table: "u"))
-            .where(SQLColumn("establishment_id", table: "d"), .equal, SQLBind(establishmentID))
+            .where(SQLColumn("establishment_id", table: "d"), .equal, SQLBind(binds[0]))
             .orderBy(SQLColumn("decided_at", table: "d"), SQLDirection.descending)
-            .all()
+    }
+
+    static func decisions(establishmentID: UUID, on database: any Database) async throws -> [Decision] {
+        guard let sql = database as? any SQLDatabase else { throw Abort(.internalServerError, reason: "decisions are kept in an SQL database") }
+        return try await decisionsStatement.rows([establishmentID], on: sql)
             .map { row in
                 Decision(academicYear: try row.decode(column: "academic_year", as: Int.self),
                          category: try row.decode(column: "category", as: String.self),

@@ -73,12 +73,22 @@ enum SearchWords {
     }
 
     /// Narrows a query of an authority's establishments to those matching every word of `text`.
-    static func filter(_ query: QueryBuilder<EstablishmentRecord>, text: String, authorityID: UUID) {
+    /// - Parameter withinNameRange: the query also keeps to one page's range of the list
+    ///   (`ListOrder`, a list of more than 2,500), so each establishment in the range is tested
+    ///   for its words, rather than every match being looked up and sorted.
+    static func filter(_ query: QueryBuilder<EstablishmentRecord>, text: String, authorityID: UUID, withinNameRange: Bool = false) {
         for word in split(text).prefix(mostWordsSearched) {
-            query.filter(.sql(embed: """
-                \(ident: EstablishmentRecord.schema).\(ident: "id") IN (SELECT \(ident: "establishment_id") FROM \(ident: table) \
-                WHERE \(ident: "authority_id") = \(bind: authorityID) AND \(ident: "word") >= \(bind: word) AND \(ident: "word") < \(bind: after(word)))
-                """))
+            if withinNameRange {
+                query.filter(.sql(embed: """
+                    EXISTS (SELECT 1 FROM \(ident: table) WHERE \(ident: "establishment_id") = \(ident: EstablishmentRecord.schema).\(ident: "id") \
+                    AND \(ident: "word") >= \(bind: word) AND \(ident: "word") < \(bind: after(word)))
+                    """))
+            } else {
+                query.filter(.sql(embed: """
+                    \(ident: EstablishmentRecord.schema).\(ident: "id") IN (SELECT \(ident: "establishment_id") FROM \(ident: table) \
+                    WHERE \(ident: "authority_id") = \(bind: authorityID) AND \(ident: "word") >= \(bind: word) AND \(ident: "word") < \(bind: after(word)))
+                    """))
+            }
         }
     }
 

@@ -14,15 +14,17 @@ struct SiftServices: Sendable {
     let imports = ImportBoard()
     /// Runs and imports under way, which stopping the server waits for.
     let background = BackgroundWork()
-    /// The establishment list's counts and networks, kept while what they describe is unchanged.
+    /// The establishment list's networks, kept while what they describe is unchanged.
     let keptAnswers: KeptAnswers
+    /// The establishment list's orders (`ListOrder`), kept likewise; each can be 60 kB.
+    let listOrders: KeptAnswers
 
     init(settings: ServerSettings, frameworks: [String: Framework]) {
         self.settings = settings
         self.frameworks = frameworks
         switch settings.database {
-        case .sqlite, .memory: keptAnswers = KeptAnswers(isKeeping: true)
-        case .postgres: keptAnswers = KeptAnswers(isKeeping: false)
+        case .sqlite, .memory: (keptAnswers, listOrders) = (KeptAnswers(isKeeping: true), KeptAnswers(isKeeping: true, mostKept: 1_000))
+        case .postgres: (keptAnswers, listOrders) = (KeptAnswers(isKeeping: false), KeptAnswers(isKeeping: false))
         }
     }
 
