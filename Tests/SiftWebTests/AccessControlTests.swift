@@ -105,6 +105,7 @@ struct AccessControlTests {
                             continue
                         }
                         let isRunRoute = path.first == "runs" || path.last == "recategorise" || path.contains("evidence")
+                            || (route.method == .POST && path.contains("support"))
                         let mayRun = role == .officer || role == .administrator
                         let outside: Bool = {
                             if target == .otherAuthority { return true }
@@ -115,6 +116,7 @@ struct AccessControlTests {
                         }()
                         let hidden = (path.first == "decisions.csv" && (role == .schoolUser || role == .networkLead))
                             || (["audit", "users", "imports", "quintiles"].contains(path.first ?? "") && role != .administrator)
+                            || (path.first == "support" && role == .schoolUser)
                         if (usesTarget && outside) || (isRunRoute && !mayRun) || hidden {
                             #expect(status == .notFound, "\(label): \(status)")
                         } else {

@@ -117,3 +117,47 @@ def test_the_openapi_document_is_valid(server):
         document = json.load(response)
     validate(document)
     assert "/api/v1/establishments/{urn}" in document["paths"]
+
+
+def test_plan_a_visit_log_it_and_see_delivered_against_planned(browser, server):
+    """An officer of Ironbury (Wolverhampton's annex 2 plans) agrees a school's category, makes
+    its year's plan, records a visit against it, and sees the delivered figures change."""
+    import datetime
+    from selenium.webdriver.support.ui import Select
+
+    sign_in(browser, server, "officer@ironbury.example")
+    browser.find_element(By.LINK_TEXT, "Categorisation").click()
+    submit_and_wait(browser, browser.find_element(By.XPATH, "//button[contains(., 'Propose categories')]"), "/runs/")
+    WebDriverWait(browser, 60).until(lambda driver: "/progress" not in driver.current_url)
+    decision = browser.find_elements(By.CSS_SELECTOR, "tbody th a")[0].get_attribute("href")
+    urn = decision.rstrip("/").split("/")[-1]
+    browser.get(decision)
+    submit_and_wait(browser, browser.find_element(By.XPATH, "//button[starts-with(., 'Agree')]"), "show=undecided")
+
+    browser.get(server["base"] + f"/establishments/{urn}")
+    browser.find_element(By.ID, "support-link").click()
+    submit_and_wait(browser, browser.find_element(By.XPATH, "//button[contains(., \"Make the year's plan\")]"), "done=")
+    planned_rows = browser.find_elements(By.CSS_SELECTOR, "#plan tbody tr")
+    assert planned_rows, "the plan has activities"
+    tally = browser.find_element(By.CSS_SELECTOR, "#tallies tbody tr")
+    cells = [cell.text for cell in tally.find_elements(By.CSS_SELECTOR, "td")]
+    allocation, planned, delivered, remaining = cells
+    assert delivered == "0"
+    assert remaining == planned
+
+    browser.find_element(By.ID, "date").send_keys(datetime.date.today().isoformat())
+    Select(browser.find_element(By.ID, "kind")).select_by_value("visit")
+    Select(browser.find_element(By.ID, "item")).select_by_index(1)
+    Select(browser.find_element(By.ID, "adviser")).select_by_index(1)
+    browser.find_element(By.ID, "notes").send_keys("Looked at reading across Key Stage 1")
+    browser.find_element(By.ID, "outcome").send_keys("Actions agreed for the next half term")
+    submit_and_wait(browser, browser.find_element(By.XPATH, "//button[contains(., 'Record it')]"), "done=")
+    tally = browser.find_element(By.CSS_SELECTOR, "#tallies tbody tr")
+    after = [cell.text for cell in tally.find_elements(By.CSS_SELECTOR, "td")]
+    assert after[2] != "0", after
+    assert float(after[3]) < float(remaining), after
+    assert "Looked at reading across Key Stage 1" in browser.find_element(By.ID, "delivered").text
+
+    browser.find_element(By.LINK_TEXT, "Support").click()
+    assert "Delivered:" in browser.find_element(By.ID, "totals").text
+    assert "none" not in browser.find_element(By.ID, "advisers").text

@@ -232,6 +232,24 @@ public struct PlannedActivity: Sendable, Codable {
     public var activity: String
     public var amount: Double
     public var kind: String?
+    /// Set where the activity is counted in another unit than its plan's (Hackney's adviser
+    /// hours beside its visits); such an activity is not part of the plan's allocation.
+    public var unit: String?
+
+    public init(term: String, activity: String, amount: Double, kind: String?, unit: String? = nil) {
+        self.term = term
+        self.activity = activity
+        self.amount = amount
+        self.kind = kind
+        self.unit = unit
+    }
+}
+
+extension PlanSpec {
+    /// What the activities counted in the plan's own unit add up to.
+    public var total: Double {
+        activities.reduce(0) { $0 + (($1.unit ?? unit) == unit ? $1.amount : 0) }
+    }
 }
 
 /// A funding weight: a number written in the file, or a parameter the authority sets.

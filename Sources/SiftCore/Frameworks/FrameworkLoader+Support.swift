@@ -41,14 +41,18 @@ extension FrameworkLoader {
                   let unit = text(entry["unit"], "unit") else { return nil }
             let condition = entry["for"].flatMap { self.condition($0, "for") }
             let activities: [PlannedActivity] = list(entry["activities"], "activities").compactMap { activityNode in
-                guard let activity = mapping(activityNode, "an activity", required: ["term", "activity", "amount"], optional: ["kind"]),
+                guard let activity = mapping(activityNode, "an activity", required: ["term", "activity", "amount"], optional: ["kind", "unit"]),
                       let term = text(activity["term"], "term"), let name = text(activity["activity"], "activity"),
                       let amount = number(activity["amount"], "amount") else { return nil }
                 if !Self.terms.contains(term) {
                     issue(activity["term"], "term '\(term)' is not one of \(Self.terms.sorted().joined(separator: ", "))")
                 }
                 if amount < 0 { issue(activity["amount"], "an activity's amount cannot be negative") }
-                return PlannedActivity(term: term, activity: name, amount: amount, kind: text(activity["kind"], "kind"))
+                let activityUnit = text(activity["unit"], "unit")
+                if let activityUnit, !Self.units.contains(activityUnit) {
+                    issue(activity["unit"], "unit '\(activityUnit)' is not one of \(Self.units.sorted().joined(separator: ", "))")
+                }
+                return PlannedActivity(term: term, activity: name, amount: amount, kind: text(activity["kind"], "kind"), unit: activityUnit)
             }
             return PlanSpec(category: category, condition: condition?.0, conditionText: condition?.1, allocation: allocation,
                             unit: unit, activities: activities, citation: citation(entry))

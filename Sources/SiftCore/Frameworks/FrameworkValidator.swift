@@ -57,9 +57,9 @@ enum FrameworkValidator {
     private static func checkPlans(_ framework: Framework, tree: Tree, issue: (Int?, String) -> Void) {
         let planNodes = tree["plans"]?.elements ?? []
         for (index, plan) in framework.plans.enumerated() {
-            let total = plan.activities.reduce(0) { $0 + $1.amount }
+            let total = plan.total
             if abs(total - plan.allocation) > 1e-9 {
-                let parts = plan.activities.map { Tree.format($0.amount) }.joined(separator: " + ")
+                let parts = plan.activities.filter { ($0.unit ?? plan.unit) == plan.unit }.map { Tree.format($0.amount) }.joined(separator: " + ")
                 issue(planNodes[safe: index]?.line, "the plan for category '\(plan.category)' adds up to \(Tree.format(total)) \(plan.unit) (\(parts)), but its allocation is \(Tree.format(plan.allocation))")
             }
         }

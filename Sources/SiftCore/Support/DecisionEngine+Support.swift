@@ -24,7 +24,7 @@ extension DecisionEngine {
         guard let spec = framework.plans.first(where: {
             $0.category == category && applies($0.condition, "plans", context, &notApplied)
         }) else { return nil }
-        return PlanOutcome(allocation: spec.allocation, unit: spec.unit, total: spec.activities.reduce(0) { $0 + $1.amount },
+        return PlanOutcome(allocation: spec.allocation, unit: spec.unit, total: spec.total,
                            activities: spec.activities, cite: spec.citation.cite)
     }
 

@@ -27,6 +27,13 @@ enum SiteRoute: Equatable {
     case newUser
     case user(id: String)
     case userPassword(id: String)
+    case support(urn: String)
+    case supportPlan(urn: String)
+    case supportExtra(urn: String)
+    case supportMove(urn: String)
+    case supportDelivered(urn: String)
+    case supportShare(urn: String)
+    case supportYear
 
     var path: String {
         switch self {
@@ -55,6 +62,13 @@ enum SiteRoute: Equatable {
         case .newUser: return "/users/new"
         case .user(let id): return "/users/\(Self.escape(id))"
         case .userPassword(let id): return "/users/\(Self.escape(id))/password"
+        case .support(let urn): return "/establishments/\(Self.escape(urn))/support"
+        case .supportPlan(let urn): return "/establishments/\(Self.escape(urn))/support/plan"
+        case .supportExtra(let urn): return "/establishments/\(Self.escape(urn))/support/extra"
+        case .supportMove(let urn): return "/establishments/\(Self.escape(urn))/support/move"
+        case .supportDelivered(let urn): return "/establishments/\(Self.escape(urn))/support/delivered"
+        case .supportShare(let urn): return "/establishments/\(Self.escape(urn))/support/share"
+        case .supportYear: return "/support"
         }
     }
 

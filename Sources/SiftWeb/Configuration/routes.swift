@@ -55,6 +55,15 @@ func routes(_ app: Application) throws {
     signedIn.get("users", ":userID", "password", use: users.showResetPassword)
     signedIn.post("users", ":userID", "password", use: users.resetPassword)
 
+    let support = SupportController()
+    signedIn.get("establishments", ":urn", "support", use: support.show)
+    signedIn.post("establishments", ":urn", "support", "plan", use: support.createPlan)
+    signedIn.post("establishments", ":urn", "support", "extra", use: support.addExtra)
+    signedIn.post("establishments", ":urn", "support", "move", use: support.move)
+    signedIn.post("establishments", ":urn", "support", "delivered", use: support.logDelivered)
+    signedIn.post("establishments", ":urn", "support", "share", use: support.share)
+    signedIn.get("support", use: SupportYearController().show)
+
     let api = APIController()
     app.get("api", "v1", "openapi.json", use: api.openAPI)
     let signedInAPI = app.grouped("api", "v1").grouped(RequireAPISignInMiddleware())

@@ -17,6 +17,7 @@ extension LayoutContext {
             if user.role == .officer || user.role == .administrator {
                 navigation.append(.init(label: "Categorisation", href: SiteRoute.runs.path, current: current == .runs))
             }
+            navigation.append(.init(label: "Support", href: SiteRoute.supportYear.path, current: current == .supportYear))
             if user.role == .administrator {
                 navigation.append(.init(label: "Users", href: SiteRoute.users.path, current: current == .users))
                 navigation.append(.init(label: "Import", href: SiteRoute.imports.path, current: current == .imports))

@@ -102,6 +102,7 @@ enum Runs {
         }
         try await Audit.record(request, authorityID: user.$authority.id, userID: user.id, action: override ? "category_overridden" : "category_agreed",
                                detail: "\(record.urn) \(label(year)): \(category)\(reason.map { " — \($0)" } ?? "")")
+        try await replanIfPlanned(request, user: user, record: record, category: category, year: year)
     }
 
     /// Confirms the year once every proposal is decided, and issues the letters.
@@ -137,5 +138,12 @@ enum Runs {
         try await Letters.issue(request, record: record, decision: decision)
         try await Audit.record(request, authorityID: user.$authority.id, userID: user.id, action: "category_changed_in_year",
                                detail: "\(record.urn): \(category) — \(reason)")
+        try await replanIfPlanned(request, user: user, record: record, category: category, year: decision.academicYear)
+    }
+
+    /// A change of category to a year already planned re-plans the rest of it from today.
+    private static func replanIfPlanned(_ request: Request, user: User, record: EstablishmentRecord, category: String, year: Int) async throws {
+        let framework = try request.sift.framework(try await user.$authority.get(on: request.db).frameworkID)
+        try await SupportPlans.replan(request, user: user, record: record, category: category, year: year, on: Day(request.now), framework: framework)
     }
 }

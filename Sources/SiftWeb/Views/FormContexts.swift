@@ -3,7 +3,7 @@ import Vapor
 /// One field of an evidence form, drawn by the shared form template in the GOV.UK pattern
 /// for its kind: a text input, a select, or a checkbox.
 struct FormField: Encodable, Sendable {
-    enum Kind: String, Encodable, Sendable { case text, select, checkbox, file }
+    enum Kind: String, Encodable, Sendable { case text, select, checkbox, file, textarea }
     typealias Option = EstablishmentListContext.Option
 
     var name: String

@@ -195,6 +195,7 @@ struct EstablishmentContext: Encodable, Sendable {
     }
     var currentCategory: String
     var letters: [LetterLink]
+    var supportHref: String
     var recategoriseHref: String?
     var addInspectionHref: String?
     var measuresHref: String?

@@ -1,0 +1,108 @@
+import Foundation
+import SiftCore
+import Testing
+
+@Suite("The year's plan")
+struct YearPlanTests {
+    let autumnDay = Day(year: 2023, month: 10, day: 2)!
+
+    private func result(_ frameworkID: String, _ json: String, category: String, on day: Day? = nil) throws -> CategorisationResult {
+        DecisionEngine(framework: try bundled(frameworkID)).categorise(try establishment(json), runDate: day ?? autumnDay, supportFor: category)
+    }
+
+    private let primary = """
+        {"urn":"1","name":"P","kind":"community","phase":"primary","pupils":200,
+         "inspections":[{"date":"2022-05-01","framework":"graded","overallEffectiveness":2,"leadershipAndManagement":2}]}
+        """
+
+    @Test("Coventry's CMO visits, 3 for category 1 and 2 for category 3, are spread a term at a time")
+    func coventryVisits() throws {
+        let first = YearPlanner.plan(category: "1", result: try result("coventry-2023", primary, category: "1"))
+        #expect(first.items.map(\.term) == [.autumn, .spring, .summer])
+        #expect(first.items.allSatisfy { $0.unit == "visits" && $0.amount == 1 && $0.kind == "cmo_visits" })
+        #expect(first.allocation == ["visits": 3])
+        let third = YearPlanner.plan(category: "3", result: try result("coventry-2023", primary, category: "3"))
+        #expect(third.items.map(\.term) == [.autumn, .spring])
+        let fourth = YearPlanner.plan(category: "4", result: try result("coventry-2023", primary, category: "4"))
+        #expect(fourth.items.map(\.term) == [.autumn])
+    }
+
+    @Test("Wolverhampton's annex 2 plan for B1 is its activities, adding up to 9.5 days")
+    func wolverhamptonPlan() throws {
+        let school = """
+            {"urn":"2","name":"W","kind":"community","phase":"primary","pupils":200,
+             "inspections":[{"date":"2022-05-01","framework":"graded","overallEffectiveness":2,"leadershipAndManagement":2}]}
+            """
+        let plan = YearPlanner.plan(category: "B1", result: try result("wolverhampton-2021", school, category: "B1"))
+        #expect(plan.allocation == ["days": 9.5])
+        #expect(plan.items.reduce(0) { $0 + $1.amount } == 9.5)
+        #expect(plan.items.first?.term == .preparation)
+        #expect(plan.items.contains { $0.term == .autumn2 && $0.activity.contains("TAS") })
+    }
+
+    @Test("Hackney's intensive plan counts the adviser's 14 hours a term beside the six visits")
+    func hackneyIntensive() throws {
+        let school = """
+            {"urn":"3","name":"H","kind":"community","phase":"primary","pupils":200,
+             "inspections":[{"date":"2022-05-01","framework":"graded","overallEffectiveness":4,"leadershipAndManagement":4,"categoryOfConcern":"special_measures"}]}
+            """
+        let plan = YearPlanner.plan(category: "IntensiveB", result: try result("hackney-2023", school, category: "IntensiveB"))
+        #expect(plan.allocation == ["visits": 6, "hours": 42])
+        let tallies = PlanTally.tally(plan.items, allocation: plan.allocation, delivered: [:])
+        #expect(tallies.map(\.unit) == ["visits", "hours"])
+        #expect(tallies.map(\.planned) == [6, 42])
+        #expect(!tallies.contains { $0.isOver })
+    }
+
+    @Test("Milton Keynes' TIB meetings plan their lower end, 3, and allocate up to 6; extra partner days are allocated, not planned")
+    func miltonKeynesRanges() throws {
+        let school = """
+            {"urn":"4","name":"M","kind":"community","phase":"primary","pupils":200,
+             "inspections":[{"date":"2018-05-01","framework":"graded","overallEffectiveness":4,"leadershipAndManagement":4,"categoryOfConcern":"special_measures"}]}
+            """
+        let plan = YearPlanner.plan(category: "4", result: try result("milton-keynes-2019", school, category: "4", on: Day(year: 2019, month: 10, day: 1)!))
+        let meetings = plan.items.filter { $0.kind == "tib_meetings" }
+        #expect(meetings.map(\.term) == [.autumn, .spring, .summer])
+        #expect(plan.allocation["meetings"] == 6)
+        #expect(plan.allocation["days"] == 3.5)
+        #expect(!plan.items.contains { $0.kind == "additional_ip_days" })
+    }
+
+    @Test("agreed extra visits beyond the allocation are flagged as over it")
+    func overAllocation() {
+        let visit = PlanItem(term: .autumn, activity: "Visit", amount: 1, unit: "visits", kind: nil, category: "1", cite: nil)
+        let tally = PlanTally.tally([visit, visit, visit, visit], allocation: ["visits": 3], delivered: ["visits": 2])
+        #expect(tally == [PlanTally(unit: "visits", planned: 4, allocation: 3, delivered: 2)])
+        #expect(tally[0].isOver)
+    }
+
+    @Test("a change of category in January replaces the spring and summer activities and shares the year's support by days")
+    func replanning() {
+        func item(_ term: PlanTerm, _ amount: Double, _ unit: String, _ category: String) -> PlanItem {
+            PlanItem(term: term, activity: "\(category) \(term)", amount: amount, unit: unit, kind: nil, category: category, cite: nil)
+        }
+        let current = [item(.autumn, 1, "visits", "4"), item(.spring, 1, "visits", "4"), item(.year, 2, "days", "4")]
+        let new = YearPlan(category: "1", items: [item(.autumn, 1, "visits", "1"), item(.spring, 2, "visits", "1"),
+                                                  item(.summer, 1, "visits", "1"), item(.year, 6, "days", "1")],
+                           allocation: ["visits": 4, "days": 6], cite: nil)
+        // 2024 is 2023/24: 366 days from 1 September 2023; 1 January 2024 leaves 244 of them.
+        let change = Day(year: 2024, month: 1, day: 1)!
+        #expect(abs(Replan.shareRemaining(at: change, year: 2024) - 244.0 / 366.0) < 1e-12)
+        let replan = Replan(current: current, plan: new, change: change, year: 2024)
+        #expect(replan.withdrawn == [1, 2])
+        // Category 4's 2 days for the 122 days before, rounded to the half: 0.5; category 1's 6
+        // days for the 244 after: 4.
+        #expect(replan.added.map(\.term) == [.year, .spring, .summer, .year])
+        #expect(replan.added.map(\.amount) == [0.5, 2, 1, 4])
+        #expect(replan.added.map(\.category) == ["4", "1", "1", "1"])
+    }
+
+    @Test("term dates: spring 2 ends the day before summer begins, and summer 2 ends on 31 August")
+    func termDates() {
+        #expect(PlanTerm.spring2.start(in: 2024).description == "2024-02-15")
+        #expect(PlanTerm.spring2.end(in: 2024).description == "2024-03-31")
+        #expect(PlanTerm.autumn.end(in: 2024).description == "2023-12-31")
+        #expect(PlanTerm.summer2.end(in: 2024).description == "2024-08-31")
+        #expect(TermCalendar(starts: [.autumn2: (2, 30)]) == nil)
+    }
+}
