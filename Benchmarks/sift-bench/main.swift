@@ -61,4 +61,15 @@ print(String(format: "evaluation, all %d frameworks (%d evaluations): cold %.3f 
              evaluations, seconds(coldTotal), seconds(warmTotal), Double(evaluations) / seconds(warmTotal)))
 let evaluationTotal = coldTotal
 print(String(format: "end to end from the JSON file (read, then every framework once, cold): %.3f s", seconds(read + evaluationTotal)))
+
+// What-if at scale, as `sift frameworks diff` runs it: the first framework against the last,
+// every establishment categorised under both and the two compared.
+if let first = frameworks.first, let last = frameworks.last {
+    var comparison: FrameworkComparison?
+    let compared = clock.measure {
+        comparison = FrameworkComparison(old: first, new: last, establishments: evidence.establishments, runDate: runDate)
+    }
+    print(String(format: "what-if %@ against %@: %.3f s (%d compared, %d changed)", first.id, last.id, seconds(compared),
+                 comparison?.compared ?? 0, comparison?.changed ?? 0))
+}
 print(String(format: "peak memory: %.0f MB", peakMemoryMB()))

@@ -116,18 +116,11 @@ public enum ResultRendering {
         if !result.flags.isEmpty {
             out.append("  data flags\(result.dataYear.map { " (\($0))" } ?? ""): " + flagSummary(result.flags))
         }
-        for reason in result.reasons {
-            out.append("  because (\(reason.table)) row \(reason.row)\(reason.condition.map { ": \($0)" } ?? "")")
-            if !reason.facts.isEmpty { out.append("    facts: " + reason.facts.map { "\($0.name) = \($0.value)" }.joined(separator: "; ")) }
-            if let cite = reason.cite { out.append("    source: \(cite)") }
-            if let note = reason.note { out.append("    reading: \(note)") }
-        }
+        for reason in result.reasons { out.append(contentsOf: ReasonText.lines(reason, indent: "  ")) }
         if let judgement = result.judgement {
             out.append("  professional judgement: choose between \(judgement.alternatives.joined(separator: " and ")); proposed \(judgement.proposed). \(judgement.why)")
         }
-        for stop in result.passedOver {
-            out.append("  passed over row \(stop.row) (would be \(stop.wouldBe)): constraint \(stop.constraint) requires \(stop.require)")
-        }
+        for stop in result.passedOver { out.append(ReasonText.line(stop, indent: "  ")) }
         for gap in result.notApplied { out.append("  not applied: row \(gap.row): \(gap.why)") }
         if !result.entitlements.isEmpty {
             out.append("  support: " + result.entitlements.map(EntitlementText.short).joined(separator: "; "))

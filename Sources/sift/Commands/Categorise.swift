@@ -102,14 +102,25 @@ func loadFramework(_ name: String) throws -> Framework {
 }
 
 func parseSettings(_ settings: [String], framework: Framework) throws -> [String: Double] {
+    try parseSettings(settings, frameworks: [framework])
+}
+
+/// A setting must name a parameter of at least one of the frameworks; each framework then
+/// takes the settings that name its own parameters.
+func parseSettings(_ settings: [String], frameworks: [Framework]) throws -> [String: Double] {
     var overrides: [String: Double] = [:]
     for setting in settings {
         let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
         guard parts.count == 2, let value = Double(parts[1]), value.isFinite else {
             throw ValidationError("--set takes NAME=NUMBER, e.g. --set network_rate_per_pupil=40; got '\(setting)'")
         }
-        guard framework.parameterIndex(parts[0]) != nil else {
-            throw ValidationError("'\(parts[0])' is not a parameter of \(framework.id); its parameters are \(framework.parameters.map(\.id).joined(separator: ", "))")
+        guard frameworks.contains(where: { $0.parameterIndex(parts[0]) != nil }) else {
+            var known: [String] = []
+            for id in frameworks.flatMap({ $0.parameters.map(\.id) }) where !known.contains(id) { known.append(id) }
+            var ids: [String] = []
+            for id in frameworks.map(\.id) where !ids.contains(id) { ids.append(id) }
+            let owners = ids.count == 1 ? "its" : "their"
+            throw ValidationError("'\(parts[0])' is not a parameter of \(ids.joined(separator: " or ")); \(owners) parameters are \(known.joined(separator: ", "))")
         }
         overrides[parts[0]] = value
     }

@@ -4,8 +4,8 @@ import SiftCore
 
 struct Frameworks: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List, validate, test and show frameworks.",
-        subcommands: [List.self, Validate.self, Test.self, Show.self, Examples.self])
+        abstract: "List, validate, test, show and compare frameworks.",
+        subcommands: [List.self, Validate.self, Test.self, Show.self, Examples.self, Diff.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the bundled frameworks.")
