@@ -106,3 +106,36 @@ struct YearPlanTests {
         #expect(TermCalendar(starts: [.autumn2: (2, 30)]) == nil)
     }
 }
+
+@Suite("Advisers' demand and capacity")
+struct AdviserDemandTests {
+    private func item(_ term: PlanTerm, _ amount: Double, _ unit: String) -> PlanItem {
+        PlanItem(term: term, activity: "a", amount: amount, unit: unit, kind: nil, category: "1", cite: nil)
+    }
+
+    @Test("half terms count in their term, preparation in autumn, the year's support a third a term; hours become days")
+    func demandByTerm() {
+        let work: [(adviser: String?, item: PlanItem)] = [
+            ("Ann", item(.autumn2, 1, "days")), ("Ann", item(.preparation, 1, "days")), ("Ann", item(.year, 3, "days")),
+            ("Ann", item(.spring1, 14, "hours")), (nil, item(.summer, 2, "visits")), ("Ann", item(.autumn, 1, "plan")),
+        ]
+        let (days, unconverted) = AdviserDemand.demand(work, conversion: .standard)
+        #expect(days["Ann"]?[.autumn] == 3)
+        #expect(days["Ann"]?[.spring] == 3)
+        #expect(days["Ann"]?[.summer] == 1)
+        #expect(days[nil]?[.summer] == 2)
+        #expect(unconverted == ["plan"])
+    }
+
+    @Test("an adviser asked for more days than they have in a term is over; the authority adds everyone and the unassigned")
+    func overCapacity() {
+        let lines = AdviserDemand.lines(advisers: ["Ann", "Bo"], capacity: ["Ann": [.autumn: 10, .spring: 10], "Bo": [.autumn: 5]],
+                                        demand: ["Ann": [.autumn: 12, .spring: 4], nil: [.autumn: 2]])
+        #expect(lines.count == 9)
+        #expect(lines.filter(\.isOver).map { "\($0.adviser ?? "-") \($0.term)" } == ["Ann autumn", "- autumn"])
+        let total = AdviserDemand.authority(lines)
+        #expect(total.map(\.capacity) == [15, 10, 0])
+        #expect(total.map(\.demand) == [14, 4, 0])
+        #expect(total.map(\.isOver) == [false, false, false])
+    }
+}

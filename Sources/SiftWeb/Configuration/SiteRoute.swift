@@ -34,6 +34,10 @@ enum SiteRoute: Equatable {
     case supportDelivered(urn: String)
     case supportShare(urn: String)
     case supportYear
+    case capacity
+    case capacityDays
+    case capacityAssign
+    case capacityConversion
 
     var path: String {
         switch self {
@@ -69,6 +73,10 @@ enum SiteRoute: Equatable {
         case .supportDelivered(let urn): return "/establishments/\(Self.escape(urn))/support/delivered"
         case .supportShare(let urn): return "/establishments/\(Self.escape(urn))/support/share"
         case .supportYear: return "/support"
+        case .capacity: return "/capacity"
+        case .capacityDays: return "/capacity/days"
+        case .capacityAssign: return "/capacity/assign"
+        case .capacityConversion: return "/capacity/conversion"
         }
     }
 

@@ -12,7 +12,10 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     switch settings.database {
     case .sqlite(let path): app.databases.use(.sqlite(.file(path)), as: .sqlite)
     case .memory: app.databases.use(.sqlite(.memory), as: .sqlite)
-    case .postgres(let url): try app.databases.use(.postgres(url: url), as: .psql)
+    // A run or an import keeps one connection in its transaction for seconds; with one
+    // connection an event loop (the default), pages served on that loop would wait for it and
+    // time out. Four a loop keeps pages answering while such work goes on.
+    case .postgres(let url): try app.databases.use(.postgres(url: url, maxConnectionsPerEventLoop: 4), as: .psql)
     }
     for migration in Migrations.all { app.migrations.add(migration) }
     try await app.autoMigrate()

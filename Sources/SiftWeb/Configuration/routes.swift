@@ -63,6 +63,11 @@ func routes(_ app: Application) throws {
     signedIn.post("establishments", ":urn", "support", "delivered", use: support.logDelivered)
     signedIn.post("establishments", ":urn", "support", "share", use: support.share)
     signedIn.get("support", use: SupportYearController().show)
+    let capacity = CapacityController()
+    signedIn.get("capacity", use: capacity.show)
+    signedIn.post("capacity", "days", use: capacity.setDays)
+    signedIn.post("capacity", "assign", use: capacity.assign)
+    signedIn.post("capacity", "conversion", use: capacity.setConversion)
 
     let api = APIController()
     app.get("api", "v1", "openapi.json", use: api.openAPI)

@@ -18,6 +18,9 @@ extension LayoutContext {
                 navigation.append(.init(label: "Categorisation", href: SiteRoute.runs.path, current: current == .runs))
             }
             navigation.append(.init(label: "Support", href: SiteRoute.supportYear.path, current: current == .supportYear))
+            if user.role != .networkLead {
+                navigation.append(.init(label: "Capacity", href: SiteRoute.capacity.path, current: current == .capacity))
+            }
             if user.role == .administrator {
                 navigation.append(.init(label: "Users", href: SiteRoute.users.path, current: current == .users))
                 navigation.append(.init(label: "Import", href: SiteRoute.imports.path, current: current == .imports))
