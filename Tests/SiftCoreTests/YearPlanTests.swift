@@ -139,3 +139,36 @@ struct AdviserDemandTests {
         #expect(total.map(\.isOver) == [false, false, false])
     }
 }
+
+@Suite("Meetings a category requires")
+struct MeetingRequirementTests {
+    @Test("Wolverhampton's C brings six half-termly TAS meetings, each ending with a risk assessment")
+    func wolverhamptonTAS() throws {
+        let school = try establishment("""
+            {"urn":"5","name":"C","kind":"community","phase":"primary","pupils":200,
+             "inspections":[{"date":"2022-05-01","framework":"graded","overallEffectiveness":4,"leadershipAndManagement":4}]}
+            """)
+        let result = DecisionEngine(framework: try bundled("wolverhampton-2021")).categorise(school, runDate: Day(year: 2023, month: 10, day: 2)!, supportFor: "C")
+        let tas = try #require(MeetingRequirement.all(result.entitlements).first { $0.kind == "tas_meetings" })
+        #expect(tas.required == 6)
+        #expect(tas.frequency == "half_termly")
+        #expect(tas.endsWithRiskAssessment)
+        #expect(!tas.hasExitStrategy)
+    }
+
+    @Test("Milton Keynes' TIB: 3 to 6 meetings; leaving needs every criterion, the five non-negotiables among them, or academisation")
+    func miltonKeynesTIB() throws {
+        let school = try establishment("""
+            {"urn":"6","name":"M","kind":"community","phase":"primary","pupils":200,
+             "inspections":[{"date":"2018-05-01","framework":"graded","overallEffectiveness":4,"leadershipAndManagement":4,"categoryOfConcern":"special_measures"}]}
+            """)
+        let result = DecisionEngine(framework: try bundled("milton-keynes-2019")).categorise(school, runDate: Day(year: 2019, month: 10, day: 1)!, supportFor: "4")
+        let tib = try #require(MeetingRequirement.all(result.entitlements).first { $0.kind == "tib_meetings" })
+        #expect(tib.required == 3 && tib.most == 6 && tib.hasExitStrategy && !tib.endsWithRiskAssessment)
+        #expect(TIBExit.criteria.filter(\.nonNegotiable).count == 5)
+        let allButCPD = Set(TIBExit.criteria.map(\.id)).subtracting(["academisation", "cpd"])
+        #expect(TIBExit.outstanding(met: allButCPD).map(\.id) == ["cpd"])
+        #expect(TIBExit.outstanding(met: allButCPD.union(["cpd"])).isEmpty)
+        #expect(TIBExit.outstanding(met: ["academisation"]).isEmpty)
+    }
+}

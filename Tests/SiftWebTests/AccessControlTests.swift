@@ -105,7 +105,7 @@ struct AccessControlTests {
                             continue
                         }
                         let isRunRoute = path.first == "runs" || path.last == "recategorise" || path.contains("evidence")
-                            || (route.method == .POST && path.contains("support"))
+                            || (route.method == .POST && (path.contains("support") || path.contains("meetings")))
                         let mayRun = role == .officer || role == .administrator
                         let outside: Bool = {
                             if target == .otherAuthority { return true }

@@ -35,6 +35,7 @@ enum SiteRoute: Equatable {
     case supportShare(urn: String)
     case supportYear
     case capacity
+    case meetings(urn: String)
     case capacityDays
     case capacityAssign
     case capacityConversion
@@ -74,6 +75,7 @@ enum SiteRoute: Equatable {
         case .supportShare(let urn): return "/establishments/\(Self.escape(urn))/support/share"
         case .supportYear: return "/support"
         case .capacity: return "/capacity"
+        case .meetings(let urn): return "/establishments/\(Self.escape(urn))/meetings"
         case .capacityDays: return "/capacity/days"
         case .capacityAssign: return "/capacity/assign"
         case .capacityConversion: return "/capacity/conversion"

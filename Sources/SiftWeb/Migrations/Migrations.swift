@@ -7,7 +7,7 @@ enum Migrations {
         CreateAuthority(), CreateUser(), CreateUserSession(), CreateEstablishment(), CreateDecision(), CreateAuditEntry(),
         CreateRun(), CreateLetter(), AddCurrentCategoryToEstablishment(), CreateIndexes(), MoveEvidenceToItsOwnTable(),
         CreateSearchWords(), WidenListIndexes(), DropSearchName(), AddAuthorityDataVersion(),
-        CreateNationalQuintiles(), CreatePlanActivities(), CreateSupportDelivered(), CreateCapacity(),
+        CreateNationalQuintiles(), CreatePlanActivities(), CreateSupportDelivered(), CreateCapacity(), CreateMeetings(),
     ]
 }
 

@@ -196,6 +196,7 @@ struct EstablishmentContext: Encodable, Sendable {
     var currentCategory: String
     var letters: [LetterLink]
     var supportHref: String
+    var meetingsHref: String
     var recategoriseHref: String?
     var addInspectionHref: String?
     var measuresHref: String?
