@@ -99,6 +99,38 @@ struct SupportTests {
         }
     }
 
+    @Test("every establishment whose category is agreed gets its plan in one go, and none twice")
+    func planEveryAgreed() async throws {
+        try await withSift { app, accounts in
+            let officer = Browser(app)
+            _ = try await officer.signIn("officer@ironbury.example", accounts.password("officer@ironbury.example"))
+            let csrf = try #require(Browser.csrf(in: try await officer.get("/runs").body.string))
+            let year = Runs.academicYear(of: app.sift.settings.now())
+            #expect(try await officer.proposeYear(year, csrf: csrf).status == .seeOther)
+            let ironbury = try #require(try await Authority.query(on: app.db).filter(\.$code == "ironbury").first())
+            let records = try await EstablishmentRecord.query(on: app.db).filter(\.$authority.$id == ironbury.requireID()).sort(\.$urn).all()
+            for record in records.prefix(3) {
+                #expect(try await officer.post("/runs/\(year)/\(record.urn)", form: ["csrf": csrf, "action": "agree"]).status == .seeOther)
+            }
+            // One is planned by hand first: it is not planned again.
+            #expect(try await officer.post("/establishments/\(records[0].urn)/support/plan", form: ["csrf": csrf, "year": String(year)]).status == .seeOther)
+            let byHand = try await PlanActivityRecord.query(on: app.db).count()
+            let made = try await officer.post("/support/plan", form: ["csrf": csrf, "year": String(year)])
+            #expect(made.status == .seeOther)
+            #expect(made.headers.first(name: .location)?.contains("2%20plans") == true)
+            let planned = try await PlanActivityRecord.query(on: app.db).all()
+            #expect(Set(planned.map(\.$establishment.id)) == Set(records.prefix(3).map(\.id!)))
+            #expect(planned.filter { $0.$establishment.id == records[0].id }.count == byHand)
+            // Each plan is Wolverhampton's annex 2 plan for the agreed category, in days.
+            for record in records.dropFirst().prefix(2) {
+                let rows = planned.filter { $0.$establishment.id == record.id }
+                #expect(!rows.isEmpty && rows.allSatisfy { $0.unit == "days" && $0.category == record.proposedCategory })
+            }
+            let page = try await officer.get("/support?year=\(year)").body.string
+            #expect(page.contains("3 establishments with support planned or delivered"))
+        }
+    }
+
     @Test("an in-year change of category re-plans the rest of the year and keeps what was planned before")
     func replanOnChange() async throws {
         try await withSift { app, accounts in

@@ -34,6 +34,7 @@ enum SiteRoute: Equatable {
     case supportDelivered(urn: String)
     case supportShare(urn: String)
     case supportYear
+    case supportPlanAll
     case capacity
     case meetings(urn: String)
     case capacityDays
@@ -74,6 +75,7 @@ enum SiteRoute: Equatable {
         case .supportDelivered(let urn): return "/establishments/\(Self.escape(urn))/support/delivered"
         case .supportShare(let urn): return "/establishments/\(Self.escape(urn))/support/share"
         case .supportYear: return "/support"
+        case .supportPlanAll: return "/support/plan"
         case .capacity: return "/capacity"
         case .meetings(let urn): return "/establishments/\(Self.escape(urn))/meetings"
         case .capacityDays: return "/capacity/days"

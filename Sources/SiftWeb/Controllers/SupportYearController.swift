@@ -25,6 +25,7 @@ struct SupportYearController {
 
     struct Context: Encodable, Sendable {
         var layout: LayoutContext
+        var year: Int
         var yearLabel: String
         var years: [FormLink]
         var rows: [Row]
@@ -34,9 +35,23 @@ struct SupportYearController {
         var pageCount: Int
         var previous: String?
         var next: String?
+        var planAllAction: String?
+        var notice: String?
     }
 
     static let pageSize = 50
+
+    /// Makes the plan of every establishment whose category is agreed for the year and has none.
+    func planAll(_ request: Request) async throws -> Response {
+        let user = try RunController.requireRunner(request)
+        let year = SupportController.year(try? request.content.get(String.self, at: "year"), now: request.now)
+        let framework = try request.sift.framework(try await user.$authority.get(on: request.db).frameworkID)
+        let made = try await SupportPlans.createAll(request, user: user, year: year, framework: framework)
+        var components = URLComponents()
+        components.queryItems = [URLQueryItem(name: "year", value: String(year)),
+                                 URLQueryItem(name: "done", value: "\(made.plans) plans were made, with \(made.activities) activities.")]
+        return request.redirect(to: SiteRoute.supportYear.path + (components.string ?? ""))
+    }
 
     func show(_ request: Request) async throws -> Response {
         let user = try request.requireUser().user
@@ -65,13 +80,15 @@ struct SupportYearController {
         let base = SiteRoute.supportYear.path + "?year=\(year)"
         let context = Context(
             layout: try await LayoutContext.make(request, title: "Support in \(Runs.label(year))", current: .supportYear),
-            yearLabel: Runs.label(year),
+            year: year, yearLabel: Runs.label(year),
             years: [year - 1, year + 1].map { FormLink(label: Runs.label($0), href: SiteRoute.supportYear.path + "?year=\($0)") },
             rows: Array(rows), advisers: advisers,
             totals: ["\(ordered.count) establishments with support planned or delivered",
                      "Planned: \(SupportTotals.text(sum(planned)))", "Delivered: \(SupportTotals.text(sum(delivered)))"],
             page: page, pageCount: pageCount,
-            previous: page > 1 ? base + "&page=\(page - 1)" : nil, next: page < pageCount ? base + "&page=\(page + 1)" : nil)
+            previous: page > 1 ? base + "&page=\(page - 1)" : nil, next: page < pageCount ? base + "&page=\(page + 1)" : nil,
+            planAllAction: user.role == .officer || user.role == .administrator ? SiteRoute.supportPlanAll.path : nil,
+            notice: try? request.query.get(String.self, at: "done"))
         return try await request.view.render("support-year", context).encodeResponse(for: request)
     }
 }

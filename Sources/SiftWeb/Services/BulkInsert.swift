@@ -16,6 +16,7 @@ enum BulkInsert {
         case id(UUID)
         case text(String?)
         case int(Int?)
+        case double(Double?)
         case bool(Bool?)
         case date(Date)
 
@@ -26,6 +27,7 @@ enum BulkInsert {
             case .id(let id): return .text(id.uuidString)
             case .text(let text): return text.map(SQLiteData.text) ?? .null
             case .int(let number): return number.map { .integer($0) } ?? .null
+            case .double(let number): return number.map { .float($0) } ?? .null
             case .bool(let flag): return flag.map { .integer($0 ? 1 : 0) } ?? .null
             case .date(let date): return date.sqliteData ?? .null
             }
@@ -37,6 +39,7 @@ enum BulkInsert {
             case .id(let id): return SQLBind(id)
             case .text(let text): return SQLBind(text)
             case .int(let number): return SQLBind(number)
+            case .double(let number): return SQLBind(number)
             case .bool(let flag): return SQLBind(flag)
             case .date(let date): return SQLBind(date)
             }
