@@ -104,7 +104,7 @@ struct AccessControlTests {
                             }
                             continue
                         }
-                        let isRunRoute = path.first == "runs" || path.last == "recategorise" || path.contains("evidence")
+                        let isRunRoute = path.first == "runs" || path.first == "what-if" || path.last == "recategorise" || path.contains("evidence")
                             || (route.method == .POST && (path.contains("support") || path.contains("meetings")))
                         let mayRun = role == .officer || role == .administrator
                         let outside: Bool = {

@@ -40,6 +40,7 @@ enum SiteRoute: Equatable {
     case capacityDays
     case capacityAssign
     case capacityConversion
+    case whatIf
 
     var path: String {
         switch self {
@@ -81,6 +82,7 @@ enum SiteRoute: Equatable {
         case .capacityDays: return "/capacity/days"
         case .capacityAssign: return "/capacity/assign"
         case .capacityConversion: return "/capacity/conversion"
+        case .whatIf: return "/what-if"
         }
     }
 

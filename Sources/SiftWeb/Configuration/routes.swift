@@ -44,7 +44,7 @@ func routes(_ app: Application) throws {
     let imports = ImportsController()
     signedIn.get("imports", use: imports.show)
     // A national GIAS download is about 60 MB; the bound keeps a mistaken upload from filling memory.
-    signedIn.on(.POST, "imports", body: .collect(maxSize: "256mb"), use: imports.upload)
+    signedIn.post("imports", largestBody: "256mb", use: imports.upload)
     signedIn.get("imports", ":job", use: imports.job)
     let users = UsersController()
     signedIn.get("users", use: users.list)
@@ -77,6 +77,11 @@ func routes(_ app: Application) throws {
     signedIn.post("capacity", "days", use: capacity.setDays)
     signedIn.post("capacity", "assign", use: capacity.assign)
     signedIn.post("capacity", "conversion", use: capacity.setConversion)
+    let whatIf = WhatIfController()
+    signedIn.get("what-if", use: whatIf.show)
+    // A framework file is tens of kilobytes; the bound leaves room for the largest while
+    // keeping a mistaken upload from filling memory.
+    signedIn.post("what-if", largestBody: "2mb", use: whatIf.run)
 
     let api = APIController()
     app.get("api", "v1", "openapi.json", use: api.openAPI)

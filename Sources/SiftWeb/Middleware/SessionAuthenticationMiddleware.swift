@@ -73,6 +73,13 @@ struct RequireSignInMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard let signedIn = request.signedIn else { return request.redirect(to: SiteRoute.signIn.path) }
         if request.method == .POST {
+            // Vapor collects a route's body only after its middleware has run, and the token
+            // is in the body: a form of more than one network read would have none yet.
+            if request.body.data == nil {
+                let largest = request.route?.largestBody(default: request.application.routes.defaultMaxBodySize)
+                    ?? request.application.routes.defaultMaxBodySize.value
+                _ = try await request.body.collect(max: largest).get()
+            }
             let token = try? request.content.get(String.self, at: "csrf")
             guard let token, constantTimeEqual(token, signedIn.session.csrfToken) else {
                 throw Abort(.forbidden, reason: "The form has expired. Go back, reload the page and try again.")

@@ -10,11 +10,16 @@ enum Proposals {
     }
 
     static func establishment(_ record: EstablishmentRecord, evidence: String) throws -> Establishment {
+        try establishment(urn: record.urn, evidence: evidence)
+    }
+
+    /// The URN names the establishment in the error, should its stored evidence not read.
+    static func establishment(urn: String, evidence: String) throws -> Establishment {
         let tree = try JSONReader.read(evidence)
         switch EvidenceDecoder.decode(tree) {
         case .success(let establishment): return establishment
         case .failure(let problems):
-            throw Abort(.internalServerError, reason: "stored evidence for \(record.urn) does not read: \(problems.first?.description ?? "")")
+            throw Abort(.internalServerError, reason: "stored evidence for \(urn) does not read: \(problems.first?.description ?? "")")
         }
     }
 

@@ -10,6 +10,7 @@ struct RunsContext: Encodable, Sendable {
     var nextYearLabel: String
     var canStart: Bool
     var errors: [FieldError]
+    var whatIfHref = SiteRoute.whatIf.path
 }
 
 struct RunContext: Encodable, Sendable {
