@@ -41,6 +41,8 @@ enum SiteRoute: Equatable {
     case capacityAssign
     case capacityConversion
     case whatIf
+    case compliance(urn: String)
+    case complianceImport
 
     var path: String {
         switch self {
@@ -83,6 +85,8 @@ enum SiteRoute: Equatable {
         case .capacityAssign: return "/capacity/assign"
         case .capacityConversion: return "/capacity/conversion"
         case .whatIf: return "/what-if"
+        case .compliance(let urn): return "/establishments/\(Self.escape(urn))/compliance"
+        case .complianceImport: return "/compliance/import"
         }
     }
 

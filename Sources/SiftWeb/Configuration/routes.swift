@@ -82,6 +82,12 @@ func routes(_ app: Application) throws {
     // A framework file is tens of kilobytes; the bound leaves room for the largest while
     // keeping a mistaken upload from filling memory.
     signedIn.post("what-if", largestBody: "2mb", use: whatIf.run)
+    let compliance = ComplianceController()
+    signedIn.get("establishments", ":urn", "compliance", use: compliance.show)
+    signedIn.post("establishments", ":urn", "compliance", use: compliance.record)
+    signedIn.get("compliance", "import", use: compliance.showImport)
+    // An authority's checks are a few thousand rows: the bound keeps a mistaken upload from filling memory.
+    signedIn.on(.POST, "compliance", "import", body: .collect(maxSize: "8mb"), use: compliance.upload)
 
     let api = APIController()
     app.get("api", "v1", "openapi.json", use: api.openAPI)

@@ -42,6 +42,7 @@ struct EstablishmentPageController {
             currentCategory: record.currentCategory.map { code in "\(code) – \(framework.category(code)?.name ?? code)" } ?? "",
             letters: letters.map { .init(title: $0.title, issued: Day($0.issuedAt).description, href: SiteRoute.letter(id: $0.id.uuidString).path) },
             supportHref: SiteRoute.support(urn: record.urn).path, meetingsHref: SiteRoute.meetings(urn: record.urn).path,
+            complianceHref: SiteRoute.compliance(urn: record.urn).path,
             recategoriseHref: mayChange ? SiteRoute.recategorise(urn: record.urn).path : nil,
             addInspectionHref: mayChange ? SiteRoute.addInspection(urn: record.urn).path : nil,
             measuresHref: mayChange ? SiteRoute.measures(urn: record.urn).path : nil,

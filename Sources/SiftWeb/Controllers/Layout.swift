@@ -11,11 +11,13 @@ extension LayoutContext {
         var navigation: [NavigationItem] = []
         if user.role == .schoolUser, let urn = user.establishmentURN {
             navigation.append(.init(label: "Your establishment", href: SiteRoute.establishment(urn: urn).path, current: current == .establishment(urn: urn)))
+            navigation.append(.init(label: "Compliance", href: SiteRoute.compliance(urn: urn).path, current: current == .compliance(urn: urn)))
         } else {
             navigation.append(.init(label: "Overview", href: SiteRoute.overview.path, current: current == .overview))
             navigation.append(.init(label: "Establishments", href: SiteRoute.establishments.path, current: current == .establishments))
             if user.role == .officer || user.role == .administrator {
                 navigation.append(.init(label: "Categorisation", href: SiteRoute.runs.path, current: current == .runs))
+                navigation.append(.init(label: "Compliance", href: SiteRoute.complianceImport.path, current: current == .complianceImport))
             }
             navigation.append(.init(label: "Support", href: SiteRoute.supportYear.path, current: current == .supportYear))
             if user.role != .networkLead {

@@ -197,6 +197,7 @@ struct EstablishmentContext: Encodable, Sendable {
     var letters: [LetterLink]
     var supportHref: String
     var meetingsHref: String
+    var complianceHref: String
     var recategoriseHref: String?
     var addInspectionHref: String?
     var measuresHref: String?
