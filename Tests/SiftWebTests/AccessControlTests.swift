@@ -106,7 +106,7 @@ struct AccessControlTests {
                         }
                         let isRunRoute = path.first == "runs" || path.first == "what-if" || path.last == "recategorise" || path.contains("evidence")
                             || (route.method == .POST && (path.contains("support") || path.contains("meetings")))
-                            || path.first == "compliance" || (route.method == .POST && path.contains("compliance"))
+                            || path.first == "compliance" || (route.method == .POST && (path.contains("compliance") || path.contains("partnership")))
                         let mayRun = role == .officer || role == .administrator
                         let outside: Bool = {
                             if target == .otherAuthority { return true }

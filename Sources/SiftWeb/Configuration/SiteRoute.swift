@@ -43,6 +43,11 @@ enum SiteRoute: Equatable {
     case whatIf
     case compliance(urn: String)
     case complianceImport
+    case partnership(urn: String)
+    case partnershipOptOut(urn: String)
+    case partnershipStrengths(urn: String)
+    case partnershipWithdraw(urn: String)
+    case strengthsDirectory
 
     var path: String {
         switch self {
@@ -87,6 +92,11 @@ enum SiteRoute: Equatable {
         case .whatIf: return "/what-if"
         case .compliance(let urn): return "/establishments/\(Self.escape(urn))/compliance"
         case .complianceImport: return "/compliance/import"
+        case .partnership(let urn): return "/establishments/\(Self.escape(urn))/partnership"
+        case .partnershipOptOut(let urn): return "/establishments/\(Self.escape(urn))/partnership/opt-out"
+        case .partnershipStrengths(let urn): return "/establishments/\(Self.escape(urn))/partnership/strengths"
+        case .partnershipWithdraw(let urn): return "/establishments/\(Self.escape(urn))/partnership/strengths/withdraw"
+        case .strengthsDirectory: return "/strengths"
         }
     }
 

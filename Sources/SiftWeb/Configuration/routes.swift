@@ -88,6 +88,12 @@ func routes(_ app: Application) throws {
     signedIn.get("compliance", "import", use: compliance.showImport)
     // An authority's checks are a few thousand rows: the bound keeps a mistaken upload from filling memory.
     signedIn.on(.POST, "compliance", "import", body: .collect(maxSize: "8mb"), use: compliance.upload)
+    let partnership = PartnershipController()
+    signedIn.get("establishments", ":urn", "partnership", use: partnership.show)
+    signedIn.post("establishments", ":urn", "partnership", "opt-out", use: partnership.optOut)
+    signedIn.post("establishments", ":urn", "partnership", "strengths", use: partnership.addStrength)
+    signedIn.post("establishments", ":urn", "partnership", "strengths", "withdraw", use: partnership.withdraw)
+    signedIn.get("strengths", use: StrengthsController().directory)
 
     let api = APIController()
     app.get("api", "v1", "openapi.json", use: api.openAPI)

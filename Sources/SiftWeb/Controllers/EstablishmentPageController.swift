@@ -43,6 +43,8 @@ struct EstablishmentPageController {
             letters: letters.map { .init(title: $0.title, issued: Day($0.issuedAt).description, href: SiteRoute.letter(id: $0.id.uuidString).path) },
             supportHref: SiteRoute.support(urn: record.urn).path, meetingsHref: SiteRoute.meetings(urn: record.urn).path,
             complianceHref: SiteRoute.compliance(urn: record.urn).path,
+            partnershipHref: SiteRoute.partnership(urn: record.urn).path,
+            optOut: PartnershipPage.status(try await Partnership.optOuts(establishmentID: record.requireID(), on: request.db).first),
             recategoriseHref: mayChange ? SiteRoute.recategorise(urn: record.urn).path : nil,
             addInspectionHref: mayChange ? SiteRoute.addInspection(urn: record.urn).path : nil,
             measuresHref: mayChange ? SiteRoute.measures(urn: record.urn).path : nil,

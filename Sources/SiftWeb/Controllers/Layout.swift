@@ -12,6 +12,7 @@ extension LayoutContext {
         if user.role == .schoolUser, let urn = user.establishmentURN {
             navigation.append(.init(label: "Your establishment", href: SiteRoute.establishment(urn: urn).path, current: current == .establishment(urn: urn)))
             navigation.append(.init(label: "Compliance", href: SiteRoute.compliance(urn: urn).path, current: current == .compliance(urn: urn)))
+            navigation.append(.init(label: "Strengths", href: SiteRoute.strengthsDirectory.path, current: current == .strengthsDirectory))
         } else {
             navigation.append(.init(label: "Overview", href: SiteRoute.overview.path, current: current == .overview))
             navigation.append(.init(label: "Establishments", href: SiteRoute.establishments.path, current: current == .establishments))
@@ -20,6 +21,7 @@ extension LayoutContext {
                 navigation.append(.init(label: "Compliance", href: SiteRoute.complianceImport.path, current: current == .complianceImport))
             }
             navigation.append(.init(label: "Support", href: SiteRoute.supportYear.path, current: current == .supportYear))
+            navigation.append(.init(label: "Strengths", href: SiteRoute.strengthsDirectory.path, current: current == .strengthsDirectory))
             if user.role != .networkLead {
                 navigation.append(.init(label: "Capacity", href: SiteRoute.capacity.path, current: current == .capacity))
             }

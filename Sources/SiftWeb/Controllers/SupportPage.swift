@@ -87,7 +87,9 @@ struct SupportPage {
             },
             extraAction: SiteRoute.supportExtra(urn: record.urn).path, moveAction: SiteRoute.supportMove(urn: record.urn).path,
             deliveredAction: SiteRoute.supportDelivered(urn: record.urn).path, shareAction: SiteRoute.supportShare(urn: record.urn).path,
-            backHref: SiteRoute.establishment(urn: record.urn).path)
+            backHref: SiteRoute.establishment(urn: record.urn).path,
+            optOut: PartnershipPage.status(try await Partnership.optOuts(establishmentID: id, on: request.db).first),
+            partnershipHref: SiteRoute.partnership(urn: record.urn).path)
         let response = try await request.view.render("support", context).encodeResponse(for: request)
         if !errors.isEmpty { response.status = .unprocessableEntity }
         return response

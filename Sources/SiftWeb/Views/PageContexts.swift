@@ -198,6 +198,9 @@ struct EstablishmentContext: Encodable, Sendable {
     var supportHref: String
     var meetingsHref: String
     var complianceHref: String
+    var partnershipHref: String
+    /// Whether the school has opted out of support, and when it was told the reasons.
+    var optOut: String?
     var recategoriseHref: String?
     var addInspectionHref: String?
     var measuresHref: String?

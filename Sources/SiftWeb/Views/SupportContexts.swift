@@ -68,4 +68,7 @@ struct SupportPageContext: Encodable, Sendable {
     var deliveredAction: String
     var shareAction: String
     var backHref: String
+    /// Whether the school has opted out of support (`PartnershipPage.status`), and where that is kept.
+    var optOut: String?
+    var partnershipHref: String
 }
