@@ -3,7 +3,8 @@
 #   - 25,000 fictional establishments with five years of evidence in one authority;
 #   - the establishment list and an establishment page under 32 concurrent connections;
 #   - the annual run over every establishment.
-# Prints wrk's latency percentiles and the run's time. Uses SQLite, or PostgreSQL when
+# Prints wrk's latency percentiles and the run's time; then makes every establishment's plan
+# of support and measures the support year and capacity pages over them. Uses SQLite, or PostgreSQL when
 # DATABASE_URL is set. Settings: COUNT, CONNECTIONS, DURATION, PORT.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,3 +62,23 @@ while true; do
     sleep 1
 done
 echo "proposing categories for $COUNT establishments: stored (HTTP $CODE) in $(echo "$(date +%s.%N) - $start" | bc) s"
+
+echo "== the year's support over every establishment"
+# Every proposal agreed, as the officers would after review (in this throwaway database only).
+if [ -n "${DATABASE_URL:-}" ]; then
+    psql "${DATABASE_URL%%\?*}" -qc "UPDATE decisions SET status = 'agreed' WHERE status = 'provisional'"
+else
+    command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq sqlite3 >/dev/null; }
+    sqlite3 "$DB" "UPDATE decisions SET status = 'agreed' WHERE status = 'provisional'"
+fi
+SUPPORTTOKEN=$(curl -s -b "$JAR" "http://127.0.0.1:$PORT/support?year=$YEAR" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+start=$(date +%s.%N)
+LOCATION=$(curl -s -o /dev/null -w "%{http_code} %{redirect_url}" -b "$JAR" --data-urlencode "csrf=$SUPPORTTOKEN" --data-urlencode "year=$YEAR" \
+    "http://127.0.0.1:$PORT/support/plan")
+echo "making every establishment's plan: HTTP ${LOCATION%% *} in $(echo "$(date +%s.%N) - $start" | bc) s"
+echo "  then: ${LOCATION#* }"
+echo "== the support year page (random pages of delivered against planned): 8 connections for $DURATION"
+PAGES=$((COUNT / 50)) YEAR=$YEAR wrk -t2 -c8 -d"$DURATION" --latency -s Scripts/load/support.lua \
+    -H "Cookie: sift_session=$SESSION" "http://127.0.0.1:$PORT"
+echo "== the capacity page (every plan's demand against advisers' days): 8 connections for $DURATION"
+wrk -t2 -c8 -d"$DURATION" --latency -H "Cookie: sift_session=$SESSION" "http://127.0.0.1:$PORT/capacity?year=$YEAR"

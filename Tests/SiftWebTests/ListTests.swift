@@ -1,6 +1,7 @@
 import Fluent
 import FluentSQL
 import Foundation
+import SiftCore
 @testable import SiftWeb
 import Testing
 import Vapor
@@ -37,6 +38,30 @@ struct ListTests {
             #expect(try await browser.get("/establishments").body.string.contains("59 establishments"))
             try await added.delete(on: app.db)
             #expect(try await browser.get("/establishments").body.string.contains("58 establishments"))
+        }
+    }
+
+    @Test("a list longer than its kept URNs is read a page at a time from where each page begins, in name and URN order")
+    func longListPages() async throws {
+        try await withSift { app, accounts in
+            // 3,000 more establishments take the list past the 2,500 whose URNs are kept whole.
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("long-list-\(UUID().uuidString).json").path
+            try TreeWriter.json(SyntheticEvidence(count: 3_000, seed: 7).tree()).write(toFile: file, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(atPath: file) }
+            _ = try await EvidenceImport.load(path: file, authorityCode: "ironbury", on: app)
+            let ironbury = try #require(try await Authority.query(on: app.db).filter(\.$code == "ironbury").first())
+            let expected = try await EstablishmentRecord.query(on: app.db).filter(\.$authority.$id == ironbury.requireID())
+                .sort(\.$name).sort(\.$urn).all().map(\.urn)
+            #expect(expected.count > ListOrder.mostURNsKept)
+            let browser = Browser(app)
+            _ = try await browser.signIn("admin@ironbury.example", accounts.password("admin@ironbury.example"))
+            let pageCount = (expected.count + EstablishmentController.pageSize - 1) / EstablishmentController.pageSize
+            for page in [1, 2, pageCount / 2, pageCount - 1, pageCount] {
+                let html = try await browser.get("/establishments?page=\(page)").body.string
+                let shown = html.matches(of: /href="\/establishments\/(\d+)"/).map { String($0.output.1) }
+                let start = (page - 1) * EstablishmentController.pageSize
+                #expect(shown == Array(expected[start..<min(start + EstablishmentController.pageSize, expected.count)]), "page \(page)")
+            }
         }
     }
 

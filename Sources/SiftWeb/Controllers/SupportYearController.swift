@@ -58,7 +58,7 @@ struct SupportYearController {
         guard user.role != .schoolUser else { throw Abort(.notFound) }
         guard let sql = request.db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "support is kept in an SQL database") }
         let year = SupportController.year(try? request.query.get(String.self, at: "year"), now: request.now)
-        let network = user.role == .networkLead ? (user.network ?? "\u{0}") : nil
+        let network = user.role == .networkLead ? (user.network ?? EstablishmentScope.nothing) : nil
         let planned = try await SupportTotals.byEstablishment(sql, table: PlanActivityRecord.schema, authorityID: user.$authority.id,
                                                               year: year, network: network, onlyInForce: true)
         let delivered = try await SupportTotals.byEstablishment(sql, table: SupportRecord.schema, authorityID: user.$authority.id,

@@ -13,9 +13,9 @@ enum EstablishmentScope {
         case .administrator, .officer, .readOnly:
             return query
         case .networkLead:
-            return query.filter(\.$network == (user.network ?? "\u{0}"))
+            return query.filter(\.$network == (user.network ?? Self.nothing))
         case .schoolUser:
-            return query.filter(\.$urn == (user.establishmentURN ?? "\u{0}"))
+            return query.filter(\.$urn == (user.establishmentURN ?? Self.nothing))
         }
     }
 
@@ -24,6 +24,10 @@ enum EstablishmentScope {
         try await query(for: user, on: database).unique().rows(["network"]) { try $0.decode("network", as: String?.self) }
             .compactMap { $0 }.sorted()
     }
+
+    /// A network or URN no establishment has: none is stored empty. (PostgreSQL refuses a NUL
+    /// character in text, so it cannot serve.)
+    static let nothing = ""
 
     static func find(urn: String, for user: User, on database: any Database) async throws -> EstablishmentRecord {
         guard let sql = database as? any SQLDatabase else {
@@ -35,9 +39,11 @@ enum EstablishmentScope {
         case .administrator, .officer, .readOnly:
             rows = try await findStatement.rows([user.$authority.id, urn], on: sql)
         case .networkLead:
-            rows = try await findInNetworkStatement.rows([user.$authority.id, urn, user.network ?? "\u{0}"], on: sql)
+            guard let network = user.network else { throw Abort(.notFound) }
+            rows = try await findInNetworkStatement.rows([user.$authority.id, urn, network], on: sql)
         case .schoolUser:
-            rows = try await findStatement.rows([user.$authority.id, user.establishmentURN == urn ? urn : "\u{0}"], on: sql)
+            guard user.establishmentURN == urn else { throw Abort(.notFound) }
+            rows = try await findStatement.rows([user.$authority.id, urn], on: sql)
         }
         guard let row = rows.first else { throw Abort(.notFound) }
         return try record(from: row)
