@@ -130,6 +130,31 @@ struct FundingYearTests {
         #expect(abs(totals.authority.amount - 9_780) < 0.001)
     }
 
+    @Test("the framework file says how a change during the year is funded: Coventry by days, Warwickshire from 1 September")
+    func prorationFromFile() throws {
+        #expect(try bundled("coventry-2023").fundingProration == .days)
+        #expect(try bundled("warwickshire-2013").fundingProration == .wholeYearAtStart)
+        #expect(try FrameworkLoader.load(yaml: frameworkYAML(tables: Self.oneTable), file: "test.yaml").fundingProration == .days)
+        let found = issues(frameworkYAML(tables: Self.oneTable, extra: "funding_proration: monthly"))
+        #expect(found.contains { $0.contains("funding_proration 'monthly' is not days or whole_year_at_start") })
+    }
+
+    @Test("funding rates and weights change only funding; a threshold the engine reads does not")
+    func fundingOnlyParameters() throws {
+        let coventry = try bundled("coventry-2023")
+        #expect(coventry.fundingOnlyParameters == Set(coventry.parameters.map(\.id)).subtracting(["new_headteacher_months"]))
+        #expect(try bundled("warwickshire-2013").fundingOnlyParameters == ["consortium_rate_per_pupil"])
+        #expect(try bundled("hackney-2023").fundingOnlyParameters.isEmpty)
+    }
+
+    static let oneTable = """
+      - id: category
+        sets: category
+        rows:
+          - { id: r1, when: "ofsted.overall >= 3", then: "1" }
+        otherwise: { then: "2" }
+    """
+
     @Test("a year with no category on 1 September is refused")
     func noCategoryAtStart() throws {
         let late = [CategoryPeriod(from: Day(year: 2023, month: 10, day: 1)!, category: "1", designation: "D")]

@@ -116,9 +116,10 @@ struct AccessControlTests {
                             }
                         }()
                         let hidden = (path.first == "decisions.csv" && (role == .schoolUser || role == .networkLead))
-                            || (["audit", "users", "imports", "quintiles"].contains(path.first ?? "") && role != .administrator)
+                            || (["audit", "users", "imports", "quintiles", "parameters"].contains(path.first ?? "") && role != .administrator)
                             || (path.first == "support" && (role == .schoolUser || (route.method == .POST && !(role == .officer || role == .administrator))))
                             || (path.first == "capacity" && (role == .schoolUser || role == .networkLead || (route.method == .POST && role == .readOnly)))
+                            || (["funding", "funding.csv"].contains(path.first ?? "") && role == .schoolUser)
                         if (usesTarget && outside) || (isRunRoute && !mayRun) || hidden {
                             #expect(status == .notFound, "\(label): \(status)")
                         } else {

@@ -41,11 +41,13 @@ struct WhatIfPageTests {
     /// one establishment at a time from the stored evidence, apart from the page's own path.
     static func expectedChanges(_ app: Application, edited: Framework, on day: Day) async throws -> [String: (old: CategorisationResult, new: CategorisationResult)] {
         let northbridge = try #require(try await Authority.query(on: app.db).filter(\.$code == "northbridge").first())
-        let inForce = try app.sift.framework(northbridge.frameworkID)
+        let inForce = try await app.sift.engine(for: northbridge, on: app.db)
+        let changed = DecisionEngine(framework: edited, overrides: try await AuthorityParameters.inForce(
+            authorityID: try northbridge.requireID(), frameworkID: northbridge.frameworkID, on: app.db))
         var changes: [String: (old: CategorisationResult, new: CategorisationResult)] = [:]
         for record in try await EstablishmentRecord.query(on: app.db).filter(\.$authority.$id == northbridge.id!).all() {
-            let old = try await Proposals.categorise(record, framework: inForce, on: day, database: app.db)
-            let new = try await Proposals.categorise(record, framework: edited, on: day, database: app.db)
+            let old = try await Proposals.categorise(record, engine: inForce, on: day, database: app.db)
+            let new = try await Proposals.categorise(record, engine: changed, on: day, database: app.db)
             if old.category?.code != new.category?.code || old.designation?.code != new.designation?.code { changes[record.urn] = (old, new) }
         }
         return changes

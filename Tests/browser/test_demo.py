@@ -161,3 +161,34 @@ def test_plan_a_visit_log_it_and_see_delivered_against_planned(browser, server):
     browser.find_element(By.LINK_TEXT, "Support").click()
     assert "Delivered:" in browser.find_element(By.ID, "totals").text
     assert "none" not in browser.find_element(By.ID, "advisers").text
+
+
+def test_import_compliance_checks_from_a_file_and_see_them_on_the_dashboard(browser, server):
+    """An officer of Ironbury uploads a CSV of Annex 5 checks through the form's file field;
+    a file with a problem is refused with its line, a good one shows on the school's dashboard."""
+    import datetime
+    import tempfile
+
+    sign_in(browser, server, "officer@ironbury.example")
+    browser.find_element(By.LINK_TEXT, "Establishments").click()
+    urn = browser.find_elements(By.CSS_SELECTOR, "tbody tr a")[0].get_attribute("href").rstrip("/").split("/")[-1]
+    today = datetime.date.today().isoformat()
+
+    def upload(text):
+        with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as file:
+            file.write(text)
+        browser.get(server["base"] + "/compliance/import")
+        browser.find_element(By.ID, "file").send_keys(file.name)
+        browser.find_element(By.XPATH, "//button[contains(., 'Import the checks')]").click()
+
+    upload(f"urn,item,status,checked,note\n{urn},budget,purple,{today},\n")
+    summary = browser.find_element(By.CLASS_NAME, "govuk-error-summary").text
+    assert "Nothing was imported" in summary and "line 2" in summary.lower(), summary
+
+    upload(f"urn,item,status,checked,note\n{urn},budget,green,{today},Balanced\n{urn},dpo,amber,{today},Named in spring\n")
+    WebDriverWait(browser, 10).until(lambda driver: "done=" in driver.current_url)
+    assert "2 checks of 1 establishments were imported" in browser.find_element(By.TAG_NAME, "main").text
+
+    browser.get(server["base"] + f"/establishments/{urn}/compliance")
+    dashboard = browser.find_element(By.TAG_NAME, "main").text
+    assert "Balanced" in dashboard and "Named in spring" in dashboard, dashboard

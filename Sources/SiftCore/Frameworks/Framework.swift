@@ -21,13 +21,15 @@ public final class Framework: Sendable {
     public let entitlements: [EntitlementRule]
     public let plans: [PlanSpec]
     public let funding: [FundingRule]
+    /// How a year's funding follows a change of category during it (`funding_proration`).
+    public let fundingProration: FundingProration
     public let examples: [WorkedExample]
     /// Names of custom table outputs and derived rules, in slot order (`FactRef.derived`).
     public let derivedSlots: [String]
     /// The file it was read from, for messages.
     public let file: String
 
-    public init(id: String, name: String, authority: String, source: String, phases: [Phase], note: String?, parameters: [Parameter], inspectionReading: InspectionReading, categories: [Category], designations: [Category], flags: FlagSpec?, derived: [DerivedRule], tables: [DecisionTable], constraints: [Constraint], indicator: String?, entitlements: [EntitlementRule], plans: [PlanSpec], funding: [FundingRule], examples: [WorkedExample], derivedSlots: [String], file: String) {
+    public init(id: String, name: String, authority: String, source: String, phases: [Phase], note: String?, parameters: [Parameter], inspectionReading: InspectionReading, categories: [Category], designations: [Category], flags: FlagSpec?, derived: [DerivedRule], tables: [DecisionTable], constraints: [Constraint], indicator: String?, entitlements: [EntitlementRule], plans: [PlanSpec], funding: [FundingRule], examples: [WorkedExample], derivedSlots: [String], file: String, fundingProration: FundingProration = .days) {
         self.id = id
         self.name = name
         self.authority = authority
@@ -46,6 +48,7 @@ public final class Framework: Sendable {
         self.entitlements = entitlements
         self.plans = plans
         self.funding = funding
+        self.fundingProration = fundingProration
         self.examples = examples
         self.derivedSlots = derivedSlots
         self.file = file

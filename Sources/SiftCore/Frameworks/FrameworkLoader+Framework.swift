@@ -3,7 +3,7 @@ extension FrameworkLoader {
         "sift_framework", "id", "name", "authority", "source", "inspection_reading", "categories", "tables", "entitlements", "examples",
     ]
     static let topKeysOptional: Set<String> = [
-        "phases", "parameters", "designations", "flags", "derived", "constraints", "indicator", "plans", "funding",
+        "phases", "parameters", "designations", "flags", "derived", "constraints", "indicator", "plans", "funding", "funding_proration",
     ]
 
     func readFramework(_ tree: Tree) -> Framework? {
@@ -57,8 +57,18 @@ extension FrameworkLoader {
             funding: readFunding(root["funding"]),
             examples: readExamples(root["examples"]),
             derivedSlots: catalog.derivedIDs,
-            file: file)
+            file: file,
+            fundingProration: readFundingProration(root["funding_proration"]))
         return issues.isEmpty ? framework : nil
+    }
+
+    func readFundingProration(_ node: Tree?) -> FundingProration {
+        guard let node, let name = text(node, "funding_proration") else { return .days }
+        guard let proration = FundingProration(rawValue: name) else {
+            issue(node, "funding_proration '\(name)' is not \(FundingProration.allCases.map(\.rawValue).joined(separator: " or "))")
+            return .days
+        }
+        return proration
     }
 
     static let placeholderReading = InspectionReading(

@@ -48,6 +48,10 @@ enum SiteRoute: Equatable {
     case partnershipStrengths(urn: String)
     case partnershipWithdraw(urn: String)
     case strengthsDirectory
+    case funding
+    case fundingCSV
+    case fundingNetworksCSV
+    case parameters
 
     var path: String {
         switch self {
@@ -97,6 +101,10 @@ enum SiteRoute: Equatable {
         case .partnershipStrengths(let urn): return "/establishments/\(Self.escape(urn))/partnership/strengths"
         case .partnershipWithdraw(let urn): return "/establishments/\(Self.escape(urn))/partnership/strengths/withdraw"
         case .strengthsDirectory: return "/strengths"
+        case .funding: return "/funding"
+        case .fundingCSV: return "/funding.csv"
+        case .fundingNetworksCSV: return "/funding/networks.csv"
+        case .parameters: return "/parameters"
         }
     }
 

@@ -20,8 +20,8 @@ struct APIController {
     func establishment(_ request: Request) async throws -> Response {
         let user = try request.requireUser().user
         let record = try await EstablishmentScope.find(urn: request.parameters.get("urn") ?? "", for: user, on: request.db)
-        let framework = try request.sift.framework(try await user.$authority.get(on: request.db).frameworkID)
-        let result = DecisionEngine(framework: framework).categorise(try await Proposals.establishment(record, on: request.db), runDate: Day(request.now))
+        let engine = try await request.sift.engine(for: try await user.$authority.get(on: request.db), on: request.db)
+        let result = engine.categorise(try await Proposals.establishment(record, on: request.db), runDate: Day(request.now))
         var members = Self.summary(EstablishmentSummary(record)).members ?? []
         members.append(Tree.Member(key: "result", value: result.tree))
         return json(Tree(.object(members)))

@@ -15,8 +15,9 @@ struct DecisionController {
     private func form(_ request: Request, user: User, record: EstablishmentRecord, year: Int?, category: String?, reason: String,
                       errors: [FieldError]) async throws -> Response {
         let authority = try await user.$authority.get(on: request.db)
-        let framework = try request.sift.framework(authority.frameworkID)
-        let result = try await Proposals.categorise(record, framework: framework, on: Day(request.now), database: request.db)
+        let engine = try await request.sift.engine(for: authority, on: request.db)
+        let framework = engine.framework
+        let result = try await Proposals.categorise(record, engine: engine, on: Day(request.now), database: request.db)
         var status = "current category \(record.currentCategory ?? "none")"
         if let year {
             let latest = try await DecisionRecord.query(on: request.db).filter(\.$establishment.$id == record.requireID())

@@ -11,9 +11,10 @@ struct EstablishmentPageController {
         guard let urn = request.parameters.get("urn") else { throw Abort(.notFound) }
         let record = try await EstablishmentScope.find(urn: urn, for: user, on: request.db)
         let authority = try await user.$authority.get(on: request.db)
-        let framework = try request.sift.framework(authority.frameworkID)
+        let engine = try await request.sift.engine(for: authority, on: request.db)
+        let framework = engine.framework
         let establishment = try await Proposals.establishment(record, on: request.db)
-        let result = DecisionEngine(framework: framework).categorise(establishment, runDate: Day(request.now))
+        let result = engine.categorise(establishment, runDate: Day(request.now))
         let decisions = try await EstablishmentHistory.decisions(establishmentID: record.requireID(), on: request.db)
         let letters = try await EstablishmentHistory.letters(establishmentID: record.requireID(), on: request.db)
         let mayChange = user.role == .officer || user.role == .administrator

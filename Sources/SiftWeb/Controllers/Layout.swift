@@ -25,6 +25,7 @@ extension LayoutContext {
             if user.role != .networkLead {
                 navigation.append(.init(label: "Capacity", href: SiteRoute.capacity.path, current: current == .capacity))
             }
+            navigation.append(.init(label: "Funding", href: SiteRoute.funding.path, current: current == .funding))
             if user.role == .administrator {
                 navigation.append(.init(label: "Users", href: SiteRoute.users.path, current: current == .users))
                 navigation.append(.init(label: "Import", href: SiteRoute.imports.path, current: current == .imports))

@@ -11,8 +11,8 @@ struct MeetingsPage {
     let year: Int
 
     func requirements() async throws -> (requirements: [MeetingRequirement], earlyYears: Bool, category: String?) {
-        let framework = try request.sift.framework(try await user.$authority.get(on: request.db).frameworkID)
-        return try await Meetings.requirements(record, year: year, framework: framework, on: Day(request.now), database: request.db)
+        let engine = try await request.sift.engine(for: try await user.$authority.get(on: request.db), on: request.db)
+        return try await Meetings.requirements(record, year: year, engine: engine, on: Day(request.now), database: request.db)
     }
 
     func redirect(_ notice: String) -> Response {

@@ -61,7 +61,7 @@ struct SupportController {
         let (user, record, _, page) = try await change(request)
         let year = page.year
         do {
-            let count = try await SupportPlans.create(request, user: user, record: record, year: year, framework: try await page.framework())
+            let count = try await SupportPlans.create(request, user: user, record: record, year: year, engine: try await page.engine())
             return page.redirect("The \(Runs.label(year)) plan was made: \(count) activities.")
         } catch let refusal as PlanRefusal {
             return try await page.render(errors: [FieldError(field: "create-plan", message: refusal.message)])

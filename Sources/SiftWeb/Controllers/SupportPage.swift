@@ -14,8 +14,9 @@ struct SupportPage {
     var mayChange: Bool { user.role == .officer || user.role == .administrator }
     var path: String { SiteRoute.support(urn: record.urn).path }
 
-    func framework() async throws -> Framework {
-        try request.sift.framework(try await user.$authority.get(on: request.db).frameworkID)
+    /// The authority's engine, with the parameter values it has set.
+    func engine() async throws -> DecisionEngine {
+        try await request.sift.engine(for: try await user.$authority.get(on: request.db), on: request.db)
     }
 
     /// An activity of this year's plan in force, by its id in a form.
@@ -37,9 +38,10 @@ struct SupportPage {
         let activities = try await SupportPlans.activities(establishmentID: id, year: year, on: request.db)
         let inForce = activities.filter { $0.withdrawnAt == nil }
         let delivered = try await SupportDelivery.records(establishmentID: id, year: year, on: request.db)
+        let engine = try await engine()
         var allocation: [String: Double] = [:]
         if let decision {
-            allocation = try await SupportPlans.framePlan(record, category: decision.category, framework: try await framework(),
+            allocation = try await SupportPlans.framePlan(record, category: decision.category, engine: engine,
                                                           on: Day(request.now), database: request.db).allocation
         }
         let tallies = PlanTally.tally(inForce.map(\.item), allocation: allocation, delivered: SupportDelivery.delivered(delivered))
@@ -48,7 +50,7 @@ struct SupportPage {
             if let activityID = item.$planActivity.id { deliveredByActivity[activityID, default: 0] += item.amount }
         }
         let over = tallies.filter(\.isOver)
-        let framework = try await framework()
+        let framework = engine.framework
         let context = SupportPageContext(
             layout: try await LayoutContext.make(request, title: (errors.isEmpty ? "" : "Error: ") + "Support for \(record.name)",
                                                  current: .establishment(urn: record.urn)),

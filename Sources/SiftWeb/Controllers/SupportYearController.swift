@@ -45,8 +45,8 @@ struct SupportYearController {
     func planAll(_ request: Request) async throws -> Response {
         let user = try RunController.requireRunner(request)
         let year = SupportController.year(try? request.content.get(String.self, at: "year"), now: request.now)
-        let framework = try request.sift.framework(try await user.$authority.get(on: request.db).frameworkID)
-        let made = try await SupportPlans.createAll(request, user: user, year: year, framework: framework)
+        let engine = try await request.sift.engine(for: try await user.$authority.get(on: request.db), on: request.db)
+        let made = try await SupportPlans.createAll(request, user: user, year: year, engine: engine)
         var components = URLComponents()
         components.queryItems = [URLQueryItem(name: "year", value: String(year)),
                                  URLQueryItem(name: "done", value: "\(made.plans) plans were made, with \(made.activities) activities.")]

@@ -49,7 +49,7 @@ public enum DemoData {
             } else {
                 authority = Authority(code: spec.code, name: spec.name, frameworkID: spec.framework)
                 try await authority.save(on: database)
-                try await loadEstablishments(spec, index: index, authority: authority, framework: try app.sift.framework(spec.framework),
+                try await loadEstablishments(spec, index: index, authority: authority, engine: try await app.sift.engine(for: authority, on: database),
                                              today: today, on: database)
             }
             accounts += try await resetAccounts(spec, authority: authority, app: app)
@@ -58,7 +58,7 @@ public enum DemoData {
         return accounts
     }
 
-    private static func loadEstablishments(_ spec: Spec, index: Int, authority: Authority, framework: Framework, today: Day,
+    private static func loadEstablishments(_ spec: Spec, index: Int, authority: Authority, engine: DecisionEngine, today: Day,
                                            on database: any Database) async throws {
         let pool = SyntheticEvidence(count: 400, seed: UInt64(101 + index)).tree()["establishments"]?.elements ?? []
         let chosen = pool.filter(spec.covers).prefix(spec.count)
@@ -81,7 +81,7 @@ public enum DemoData {
                 let record = EstablishmentRecord(authorityID: try authority.requireID(), urn: urn, name: tree["name"]?.text ?? urn,
                                                  kind: tree["kind"]?.text ?? "", phase: tree["phase"]?.text, network: network)
                 let evidence = TreeWriter.json(tree)
-                try Proposals.refresh(record, evidence: evidence, framework: framework, on: today)
+                try Proposals.refresh(record, evidence: evidence, engine: engine, on: today)
                 try await record.save(on: transaction)
                 try await EvidenceStore.save(evidence, for: record, on: transaction)
                 records.append(record)

@@ -8,7 +8,7 @@ enum Migrations {
         CreateRun(), CreateLetter(), AddCurrentCategoryToEstablishment(), CreateIndexes(), MoveEvidenceToItsOwnTable(),
         CreateSearchWords(), WidenListIndexes(), DropSearchName(), AddAuthorityDataVersion(),
         CreateNationalQuintiles(), CreatePlanActivities(), CreateSupportDelivered(), CreateCapacity(), CreateMeetings(),
-        CreateComplianceChecks(), CreatePartnership(),
+        CreateComplianceChecks(), CreatePartnership(), CreateParameterValues(),
     ]
 }
 

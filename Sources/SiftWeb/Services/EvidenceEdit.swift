@@ -26,9 +26,9 @@ enum EvidenceEdit {
                      request: Request) async throws -> [EvidenceProblem] {
         let tree = Tree(.object(members))
         if case .failure(let problems) = EvidenceDecoder.decode(tree) { return problems.problems }
-        let framework = try request.sift.framework(try await user.$authority.get(on: request.db).frameworkID)
+        let engine = try await request.sift.engine(for: try await user.$authority.get(on: request.db), on: request.db)
         let evidence = TreeWriter.json(tree)
-        try Proposals.refresh(record, evidence: evidence, framework: framework, on: Day(request.now))
+        try Proposals.refresh(record, evidence: evidence, engine: engine, on: Day(request.now))
         try await request.db.transaction { database in
             try await EvidenceStore.save(evidence, for: record, on: database)
             try await record.save(on: database)

@@ -30,9 +30,8 @@ enum EvidenceImport {
             let listed = set.problems.prefix(20).map(\.description).joined(separator: "\n")
             throw Abort(.badRequest, reason: "nothing was stored: \(set.problems.count) problems in the evidence\n\(listed)")
         }
-        let framework = try app.sift.framework(authority.frameworkID)
         let authorityID = try authority.requireID()
-        let engine = DecisionEngine(framework: framework)
+        let engine = try await app.sift.engine(for: authority, on: app.db)
         let today = Day(app.sift.settings.now())
         let existing = try await EstablishmentRecord.query(on: app.db).filter(\.$authority.$id == authorityID).all()
         let byURN = Dictionary(existing.map { ($0.urn, $0) }, uniquingKeysWith: { first, _ in first })

@@ -25,10 +25,11 @@ enum Letters {
 
     static func issue(_ request: Request, record: EstablishmentRecord, decision: DecisionRecord) async throws {
         let authority = try await record.$authority.get(on: request.db)
-        let framework = try request.sift.framework(authority.frameworkID)
+        let engine = try await request.sift.engine(for: authority, on: request.db)
+        let framework = engine.framework
         let decided = decision.category
         // The support is that of the category decided, which an override may make differ from the proposal's.
-        let result = DecisionEngine(framework: framework).categorise(try await Proposals.establishment(record, on: request.db),
+        let result = engine.categorise(try await Proposals.establishment(record, on: request.db),
                                                                      runDate: Day(request.now), supportFor: decided)
         let change: String
         switch decision.status {

@@ -10,13 +10,13 @@ enum Meetings {
                                                ("off_track", "Off track"), ("complete", "Complete")]
 
     /// What the category decided for the year requires, and whether the establishment is an early years setting.
-    static func requirements(_ record: EstablishmentRecord, year: Int, framework: Framework, on day: Day,
+    static func requirements(_ record: EstablishmentRecord, year: Int, engine: DecisionEngine, on day: Day,
                              database: any Database) async throws -> (requirements: [MeetingRequirement], earlyYears: Bool, category: String?) {
         let establishment = try await Proposals.establishment(record, on: database)
         guard let decision = try await SupportPlans.decision(establishmentID: try record.requireID(), year: year, on: database) else {
             return ([], establishment.kind.setting != .school, nil)
         }
-        let result = DecisionEngine(framework: framework).categorise(establishment, runDate: day, supportFor: decision.category)
+        let result = engine.categorise(establishment, runDate: day, supportFor: decision.category)
         return (MeetingRequirement.all(result.entitlements), establishment.kind.setting != .school, decision.category)
     }
 

@@ -23,13 +23,29 @@ enum Proposals {
         }
     }
 
-    static func categorise(_ record: EstablishmentRecord, framework: Framework, on date: Day, database: any Database) async throws -> CategorisationResult {
-        DecisionEngine(framework: framework).categorise(try await establishment(record, on: database), runDate: date)
+    static func categorise(_ record: EstablishmentRecord, engine: DecisionEngine, on date: Day, database: any Database) async throws -> CategorisationResult {
+        engine.categorise(try await establishment(record, on: database), runDate: date)
     }
 
     /// Works out and stores the proposal on the record (not saved).
-    static func refresh(_ record: EstablishmentRecord, evidence: String, framework: Framework, on date: Day) throws {
-        apply(DecisionEngine(framework: framework).categorise(try establishment(record, evidence: evidence), runDate: date), to: record)
+    static func refresh(_ record: EstablishmentRecord, evidence: String, engine: DecisionEngine, on date: Day) throws {
+        apply(engine.categorise(try establishment(record, evidence: evidence), runDate: date), to: record)
+    }
+
+    /// Works out every establishment's proposal again (after a parameter the rules read has
+    /// changed) and saves those that changed; returns how many did.
+    static func refreshAll(authorityID: UUID, engine: DecisionEngine, on date: Day, database: any Database) async throws -> Int {
+        let records = try await EstablishmentRecord.query(on: database).filter(\.$authority.$id == authorityID).all()
+        let evidence = try await EvidenceStore.texts(authorityID: authorityID, on: database)
+        var changed: [EstablishmentRecord] = []
+        for record in records {
+            guard let text = evidence[try record.requireID()] else { continue }
+            let before = (record.proposedCategory, record.proposedDesignation, record.needsJudgement)
+            try refresh(record, evidence: text, engine: engine, on: date)
+            if before != (record.proposedCategory, record.proposedDesignation, record.needsJudgement) { changed.append(record) }
+        }
+        for record in changed { try await record.save(on: database) }
+        return changed.count
     }
 
     /// Keeps a result's proposal on the record (not saved).

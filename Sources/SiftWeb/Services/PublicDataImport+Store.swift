@@ -13,7 +13,7 @@ extension PublicDataImport {
         var report = report
         let authorityID = try authority.requireID()
         let texts = try await EvidenceStore.texts(authorityID: authorityID, on: app.db)
-        let engine = DecisionEngine(framework: try app.sift.framework(authority.frameworkID))
+        let engine = try await app.sift.engine(for: authority, on: app.db)
         let today = Day(app.sift.settings.now())
         var writes: [(record: EstablishmentRecord, evidence: String, isNew: Bool)] = []
         for (index, change) in changes.enumerated() {

@@ -31,11 +31,11 @@ enum Runs {
         guard await request.sift.runProgress.begin(key) else {
             throw Abort(.conflict, reason: "The \(label(year)) categorisation is under way.")
         }
-        let framework = try request.sift.framework(try await user.$authority.get(on: request.db).frameworkID)
+        let engine = try await request.sift.engine(for: try await user.$authority.get(on: request.db), on: request.db)
         let app = request.application, userID = user.id, now = request.now
         await request.sift.background.perform {
             do {
-                try await propose(app, key: key, authorityID: authorityID, userID: userID, year: year, framework: framework, now: now)
+                try await propose(app, key: key, authorityID: authorityID, userID: userID, year: year, engine: engine, now: now)
                 await app.sift.runProgress.finish(key)
             } catch {
                 app.logger.report(error: error)
@@ -46,9 +46,8 @@ enum Runs {
 
     /// Works out every proposal first, then stores them all or none, reporting progress.
     private static func propose(_ app: Application, key: String, authorityID: UUID, userID: UUID?, year: Int,
-                                framework: Framework, now: Date) async throws {
+                                engine: DecisionEngine, now: Date) async throws {
         let board = app.sift.runProgress, database = app.db
-        let engine = DecisionEngine(framework: framework)
         let today = Day(now)
         let records = try await EstablishmentRecord.query(on: database).filter(\.$authority.$id == authorityID).all()
         let evidence = try await EvidenceStore.texts(authorityID: authorityID, on: database)
@@ -143,7 +142,7 @@ enum Runs {
 
     /// A change of category to a year already planned re-plans the rest of it from today.
     private static func replanIfPlanned(_ request: Request, user: User, record: EstablishmentRecord, category: String, year: Int) async throws {
-        let framework = try request.sift.framework(try await user.$authority.get(on: request.db).frameworkID)
-        try await SupportPlans.replan(request, user: user, record: record, category: category, year: year, on: Day(request.now), framework: framework)
+        let engine = try await request.sift.engine(for: try await user.$authority.get(on: request.db), on: request.db)
+        try await SupportPlans.replan(request, user: user, record: record, category: category, year: year, on: Day(request.now), engine: engine)
     }
 }

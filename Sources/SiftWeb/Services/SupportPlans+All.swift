@@ -7,13 +7,12 @@ import Vapor
 extension SupportPlans {
     /// Makes the year's plan of every establishment of the authority whose category is agreed
     /// and which has none yet, all in one transaction; returns how many plans and activities.
-    static func createAll(_ request: Request, user: User, year: Int, framework: Framework) async throws -> (plans: Int, activities: Int) {
+    static func createAll(_ request: Request, user: User, year: Int, engine: DecisionEngine) async throws -> (plans: Int, activities: Int) {
         let authorityID = user.$authority.id, database = request.db
         let decided = try await Runs.latest(database, authorityID: authorityID, year: year).filter { $0.value.status != .provisional }
         let planned = Set(try await PlanActivityRecord.query(on: database).filter(\.$authority.$id == authorityID)
             .filter(\.$academicYear == year).rows(["establishment_id"]) { try $0.decode("establishment_id", as: UUID.self) })
         let evidence = try await EvidenceStore.texts(authorityID: authorityID, on: database)
-        let engine = DecisionEngine(framework: framework)
         let today = Day(request.now), now = request.now, userID = try user.requireID()
         var rows: [[BulkInsert.Value]] = [], plans = 0
         for (establishmentID, decision) in decided where !planned.contains(establishmentID) {

@@ -21,16 +21,16 @@ enum SupportPlans {
     }
 
     /// The plan `category` brings this establishment, from its evidence as it stands.
-    static func framePlan(_ record: EstablishmentRecord, category: String, framework: Framework, on day: Day,
+    static func framePlan(_ record: EstablishmentRecord, category: String, engine: DecisionEngine, on day: Day,
                           database: any Database) async throws -> YearPlan {
         let establishment = try await Proposals.establishment(record, on: database)
-        let result = DecisionEngine(framework: framework).categorise(establishment, runDate: day, supportFor: category)
+        let result = engine.categorise(establishment, runDate: day, supportFor: category)
         return YearPlanner.plan(category: category, result: result)
     }
 
     /// Makes the year's plan from the category decided for it; refused when a plan exists or
     /// nothing is decided.
-    static func create(_ request: Request, user: User, record: EstablishmentRecord, year: Int, framework: Framework) async throws -> Int {
+    static func create(_ request: Request, user: User, record: EstablishmentRecord, year: Int, engine: DecisionEngine) async throws -> Int {
         let id = try record.requireID()
         guard let decision = try await decision(establishmentID: id, year: year, on: request.db) else {
             throw PlanRefusal("No category is agreed for \(record.name) in \(Runs.label(year)) yet: agree one first.")
@@ -38,7 +38,7 @@ enum SupportPlans {
         if try await PlanActivityRecord.query(on: request.db).filter(\.$establishment.$id == id).filter(\.$academicYear == year).count() > 0 {
             throw PlanRefusal("\(record.name) has a plan for \(Runs.label(year)) already.")
         }
-        let plan = try await framePlan(record, category: decision.category, framework: framework, on: Day(request.now), database: request.db)
+        let plan = try await framePlan(record, category: decision.category, engine: engine, on: Day(request.now), database: request.db)
         let rows = plan.items.map {
             PlanActivityRecord(authorityID: user.$authority.id, establishmentID: id, year: year, item: $0, origin: .framework,
                                note: nil, by: user.id, at: request.now)
@@ -80,11 +80,11 @@ enum SupportPlans {
     /// After a change of category on `day`, re-plans what is left of the year (`Replan`), if the
     /// establishment has a plan for it.
     static func replan(_ request: Request, user: User, record: EstablishmentRecord, category: String, year: Int, on day: Day,
-                       framework: Framework) async throws {
+                       engine: DecisionEngine) async throws {
         let establishmentID = try record.requireID()
         let current = try await activities(establishmentID: establishmentID, year: year, on: request.db).filter { $0.withdrawnAt == nil }
         guard !current.isEmpty else { return }
-        let plan = try await framePlan(record, category: category, framework: framework, on: day, database: request.db)
+        let plan = try await framePlan(record, category: category, engine: engine, on: day, database: request.db)
         let change = Replan(current: current.map(\.item), plan: plan, change: day, year: year)
         let reason = "Re-planned from \(day) for category \(category)"
         for index in change.withdrawn { withdraw(current[index], by: user.id, at: request.now, reason: reason) }

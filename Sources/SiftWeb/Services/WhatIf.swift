@@ -18,9 +18,8 @@ enum WhatIf {
     static func run(_ request: Request, user: User, authority: Authority, changed: Framework, on day: Day) async throws -> Outcome {
         let inForce = try request.sift.framework(authority.frameworkID)
         let stored = try await storedEvidence(authorityID: try authority.requireID(), on: request.db)
-        // Sift keeps no parameter values of an authority's own yet, so both frameworks run
-        // with the values their files give; this is the one place to pass them when it does.
-        let overrides: [String: Double] = [:]
+        // The authority's own rates and weights apply to both frameworks wherever they have the parameter.
+        let overrides = try await AuthorityParameters.inForce(authorityID: try authority.requireID(), frameworkID: inForce.id, on: request.db)
         // Reading 25,000 evidence texts and categorising them twice is seconds of CPU work:
         // it runs on the thread pool, not on the executor that serves other requests.
         let outcome = try await request.application.threadPool.runIfActive {
