@@ -16,8 +16,7 @@ enum FundingPage {
         let incomplete = Set(funding.funded.filter { $0.funding.total == nil }.map(\.urn)).count + funding.unpriced.count
         let entries = (funding.funded.map { ($0.name, $0.urn, Entry.funded($0)) } + funding.unpriced.map { ($0.name, $0.urn, Entry.unpriced($0)) })
             .sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
-        let pageCount = max(1, (entries.count + pageSize - 1) / pageSize)
-        let page = min(max(requested, 1), pageCount)
+        let paging = Paging(count: entries.count, size: pageSize, requested: requested)
         let base = SiteRoute.funding.path + "?year=\(year)"
         let authority = try await user.$authority.get(on: request.db)
         return FundingPageContext(
@@ -37,9 +36,8 @@ enum FundingPage {
             totals: totals(funding, unpriced: unpriced, showAuthority: user.role != .networkLead),
             showTriggering: framework.funding.contains { $0.kind == .triggeredPerPupil },
             reasons: reasons(funding),
-            rows: entries.dropFirst((page - 1) * pageSize).prefix(pageSize).map(\.row),
-            page: page, pageCount: pageCount,
-            previous: page > 1 ? base + "&page=\(page - 1)" : nil, next: page < pageCount ? base + "&page=\(page + 1)" : nil,
+            rows: paging.rows(of: entries).map(\.row),
+            page: paging.page, pageCount: paging.pageCount, previous: paging.previous(base), next: paging.next(base),
             csvHref: SiteRoute.fundingCSV.path + "?year=\(year)", networksCSVHref: SiteRoute.fundingNetworksCSV.path + "?year=\(year)")
     }
 

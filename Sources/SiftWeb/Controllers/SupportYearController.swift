@@ -66,9 +66,8 @@ struct SupportYearController {
         let ids = Array(Set(planned.keys).union(delivered.keys))
         let names = try await SupportTotals.names(sql, ids: ids)
         let ordered = ids.compactMap { id in names[id].map { (id, $0) } }.sorted { ($0.1.name, $0.1.urn) < ($1.1.name, $1.1.urn) }
-        let pageCount = max(1, (ordered.count + Self.pageSize - 1) / Self.pageSize)
-        let page = min(max((try? request.query.get(Int.self, at: "page")) ?? 1, 1), pageCount)
-        let shown = ordered.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize)
+        let paging = Paging(count: ordered.count, size: Self.pageSize, requested: try? request.query.get(Int.self, at: "page"))
+        let shown = paging.rows(of: ordered)
         let rows = shown.map { id, establishment in
             let plan = planned[id] ?? [:], done = delivered[id] ?? [:]
             return Row(urn: establishment.urn, name: establishment.name, href: SiteRoute.support(urn: establishment.urn).path + "?year=\(year)",
@@ -85,8 +84,7 @@ struct SupportYearController {
             rows: Array(rows), advisers: advisers,
             totals: ["\(ordered.count) establishments with support planned or delivered",
                      "Planned: \(SupportTotals.text(sum(planned)))", "Delivered: \(SupportTotals.text(sum(delivered)))"],
-            page: page, pageCount: pageCount,
-            previous: page > 1 ? base + "&page=\(page - 1)" : nil, next: page < pageCount ? base + "&page=\(page + 1)" : nil,
+            page: paging.page, pageCount: paging.pageCount, previous: paging.previous(base), next: paging.next(base),
             planAllAction: user.role == .officer || user.role == .administrator ? SiteRoute.supportPlanAll.path : nil,
             notice: try? request.query.get(String.self, at: "done"))
         return try await request.view.render("support-year", context).encodeResponse(for: request)
