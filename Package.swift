@@ -80,13 +80,22 @@ let package = Package(
             dependencies: [
                 "SiftWeb",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ],
+            swiftSettings: strictSettings
+        ),
+        // Run by tests as a child process, so what it measures of itself is not shared with
+        // the tests running beside it.
+        .executableTarget(
+            name: "csv-read-probe",
+            dependencies: ["SiftCore"],
+            path: "Tests/Probes/csv-read-probe",
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "SiftCoreTests",
-            // `sift` is listed so the command-line tests find it built beside them.
-            dependencies: ["SiftCore", "sift"],
+            // `sift` and the probe are listed so the tests find them built beside them.
+            dependencies: ["SiftCore", "sift", "csv-read-probe"],
             swiftSettings: strictSettings
         ),
     ]

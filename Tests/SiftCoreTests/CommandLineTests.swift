@@ -2,25 +2,9 @@ import Foundation
 import Testing
 
 /// Runs the real `sift` executable, built beside the tests.
-struct SiftRun {
-    let status: Int32
-    let output: String
-    let errors: String
-
-    static func run(_ arguments: [String]) throws -> SiftRun {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("sift")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return SiftRun(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-                       errors: String(decoding: errors, as: UTF8.self))
+enum SiftRun {
+    static func run(_ arguments: [String]) throws -> ChildProcess {
+        try ChildProcess.run("sift", arguments)
     }
 }
 

@@ -6,8 +6,9 @@ import Testing
 import Vapor
 import VaporTesting
 
-/// The suites that use a database, run one test at a time: on PostgreSQL they share one
-/// database, whose schema each test resets.
+/// The suites that use a database, run one test at a time: each test has a database of its
+/// own (in memory, or cloned on PostgreSQL), but loading demonstration data for many tests at
+/// once on a small machine would make each wait on the others.
 @Suite(.serialized) enum DatabaseSuites {}
 
 /// A clock tests can move forward.
@@ -17,26 +18,27 @@ final class TestClock: Sendable {
     func advance(by seconds: TimeInterval) { current.withLockedValue { $0 += seconds } }
 }
 
-/// Runs a test against a fresh Sift with demonstration data: in-memory SQLite, or the
-/// PostgreSQL database in SIFT_TEST_POSTGRES_URL (its schema reset first).
+/// Runs a test against a fresh Sift with demonstration data: in-memory SQLite, or on the
+/// PostgreSQL server in SIFT_TEST_POSTGRES_URL a database of the test's own.
 func withSift(clock: TestClock = TestClock(), _ test: (Application, [DemoData.Account]) async throws -> Void) async throws {
-    try await withApp(configure: { app in
-        let database: ServerSettings.Database
-        if let url = ProcessInfo.processInfo.environment["SIFT_TEST_POSTGRES_URL"], !url.isEmpty {
-            database = .postgres(url: url)
-        } else {
-            database = .memory
-        }
-        try await configure(app, settings: ServerSettings(database: database, now: { clock.now }))
-        if case .postgres = database {
-            try await app.autoRevert()
-            try await app.autoMigrate()
-        }
-    }) { app in
-        app.passwords.use(.plaintext)  // fast hashing for tests: production uses Bcrypt (tested apart)
-        let accounts = try await DemoData.load(app)
-        try await test(app, accounts)
+    var clone: PostgresTestDatabases.Clone?
+    if let url = ProcessInfo.processInfo.environment["SIFT_TEST_POSTGRES_URL"], !url.isEmpty {
+        clone = try await PostgresTestDatabases.clone(on: url)
     }
+    let database: ServerSettings.Database = clone.map { .postgres(url: $0.url) } ?? .memory
+    do {
+        try await withApp(configure: { app in
+            try await configure(app, settings: ServerSettings(database: database, now: { clock.now }))
+        }) { app in
+            app.passwords.use(.plaintext)  // fast hashing for tests: production uses Bcrypt (tested apart)
+            let accounts = try await DemoData.load(app)
+            try await test(app, accounts)
+        }
+    } catch {
+        if let clone { await PostgresTestDatabases.drop(clone) }
+        throw error
+    }
+    if let clone { await PostgresTestDatabases.drop(clone) }
 }
 
 /// A browser: keeps cookies between requests.
@@ -87,19 +89,17 @@ final class Browser: @unchecked Sendable {
         return captured!
     }
 
-    /// Starts the year's categorisation as the form does, then follows its progress page until
-    /// the proposals are stored and it opens the review; returns the start's answer.
+    /// Starts the year's categorisation as the form does, waits for the run to end, then
+    /// follows its progress page, which opens the review; returns the start's answer. Waiting
+    /// for the work itself, not for a number of polls, keeps the test from depending on how
+    /// busy the machine is.
     @discardableResult
     func proposeYear(_ year: Int, csrf: String) async throws -> TestingHTTPResponse {
         let started = try await post("/runs", form: ["csrf": csrf, "year": String(year)])
         guard started.status == .seeOther, started.headers.first(name: .location) == "/runs/\(year)/progress" else { return started }
-        for _ in 0..<600 {
-            let progress = try await get("/runs/\(year)/progress")
-            if progress.status == .seeOther { return started }
-            if progress.body.string.contains("were not stored") { Issue.record("the run failed: \(progress.body.string)"); return started }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        Issue.record("the run of \(year) did not finish")
+        await app.sift.background.waitForAll()
+        let progress = try await get("/runs/\(year)/progress")
+        if progress.status != .seeOther { Issue.record("the run of \(year) did not end with its review: \(progress.body.string)") }
         return started
     }
 

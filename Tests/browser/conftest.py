@@ -1,7 +1,6 @@
-"""Starts `sift serve --demo` on a free port with a fresh SQLite file, and a headless Chromium."""
+"""Starts `sift serve --demo` with a fresh SQLite file on a port the system picks, and a headless Chromium."""
 import os
 import re
-import socket
 import subprocess
 import tempfile
 import time
@@ -15,31 +14,28 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 SIFT = os.environ.get("SIFT_BINARY", os.path.join(ROOT, ".build", "debug", "sift"))
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def server():
     folder = tempfile.mkdtemp()
-    port = free_port()
+    # Port 0: the system gives the server a free port, which it names when it starts; no
+    # other run on this machine can take it between choosing and binding.
     process = subprocess.Popen(
-        [SIFT, "serve", "--demo", "--database", os.path.join(folder, "demo.sqlite"), "--port", str(port)],
+        [SIFT, "serve", "--demo", "--database", os.path.join(folder, "demo.sqlite"), "--port", "0"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**os.environ, "DATABASE_URL": ""})
     output = ""
     deadline = time.time() + 120
-    while "Server started" not in output:
+    started = None
+    while started is None:
         line = process.stdout.readline()
         if not line and process.poll() is not None:
             raise RuntimeError("sift serve stopped:\n" + output)
         output += line
-        if time.time() > deadline:
+        started = re.search(r"Server started on http://127\.0\.0\.1:(\d+)", output)
+        if started is None and time.time() > deadline:
             process.kill()
             raise RuntimeError("sift serve did not start:\n" + output)
     passwords = dict(re.findall(r"^\s+(\S+@\S+\.example)\s+(\S+)\s", output, re.M))
-    yield {"base": f"http://127.0.0.1:{port}", "passwords": passwords}
+    yield {"base": f"http://127.0.0.1:{started.group(1)}", "passwords": passwords}
     process.terminate()
     process.wait(timeout=20)
 

@@ -1,20 +1,42 @@
 """End to end in a real browser: what an officer and a school's user see, and do not."""
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 
 def submit_and_wait(browser, button, until):
-    """Clicks a form's button and waits for the page it leads to: a click does not wait."""
-    button.click()
+    """Clicks a form's button and waits for the page it leads to: a click does not wait, and
+    the address may already hold `until` before the click, so the old page must go first."""
+    follow(browser, button.click)
     WebDriverWait(browser, 10).until(lambda driver: until in driver.current_url)
+
+
+def follow(browser, action):
+    """Does what leads to a new page and waits until the old one has gone."""
+    old = browser.find_element(By.TAG_NAME, "html")
+    action()
+    WebDriverWait(browser, 30).until(lambda driver: gone(old))
+
+
+def gone(element):
+    """Whether an element's page has been replaced. Chromium answers a stale element either
+    way: as stale, or with "Node with given id does not belong to the document"."""
+    try:
+        element.tag_name
+        return False
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error):
+            return True
+        raise
 
 
 def sign_in(browser, server, email):
     browser.get(server["base"] + "/sign-in")
     browser.find_element(By.ID, "email").send_keys(email)
     browser.find_element(By.ID, "password").send_keys(server["passwords"][email])
-    button = browser.find_element(By.CSS_SELECTOR, "form[action='/sign-in'] button")
-    button.click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/sign-in'] button").click)
     WebDriverWait(browser, 10).until(lambda driver: "/sign-in" not in driver.current_url)
 
 
@@ -22,7 +44,7 @@ def test_wrong_password_shows_the_error_summary(browser, server):
     browser.get(server["base"] + "/sign-in")
     browser.find_element(By.ID, "email").send_keys("officer@northbridge.example")
     browser.find_element(By.ID, "password").send_keys("not the password")
-    browser.find_element(By.CSS_SELECTOR, "form[action='/sign-in'] button").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/sign-in'] button").click)
     summary = browser.find_element(By.CLASS_NAME, "govuk-error-summary")
     assert "There is a problem" in summary.text
     assert browser.title.startswith("Error:")
@@ -32,10 +54,10 @@ def test_officer_sees_the_overview_and_an_establishments_reasons(browser, server
     sign_in(browser, server, "officer@northbridge.example")
     assert "Northbridge City Council" in browser.find_element(By.TAG_NAME, "h1").text
     assert browser.find_elements(By.CSS_SELECTOR, "svg[role='img'] rect")
-    browser.find_element(By.LINK_TEXT, "Establishments").click()
+    follow(browser, browser.find_element(By.LINK_TEXT, "Establishments").click)
     rows = browser.find_elements(By.CSS_SELECTOR, "tbody tr a")
     assert len(rows) >= 30
-    rows[0].click()
+    follow(browser, rows[0].click)
     page = browser.find_element(By.TAG_NAME, "main").text
     assert "Why" in page
     assert "From the framework" in page
@@ -59,7 +81,7 @@ def test_a_whole_year_override_letter_and_the_schools_view(browser, server):
     the rest, confirms, and opens the letter; the school's user then sees it, and cannot
     reach another school."""
     sign_in(browser, server, "officer@riverside.example")
-    browser.find_element(By.LINK_TEXT, "Categorisation").click()
+    follow(browser, browser.find_element(By.LINK_TEXT, "Categorisation").click)
     submit_and_wait(browser, browser.find_element(By.XPATH, "//button[contains(., 'Propose categories')]"), "/runs/")
     # The progress page reloads itself until the proposals are stored, then opens the review.
     WebDriverWait(browser, 60).until(lambda driver: "/progress" not in driver.current_url)
@@ -72,7 +94,7 @@ def test_a_whole_year_override_letter_and_the_schools_view(browser, server):
     # Override the school's proposal, first forgetting the reason.
     browser.get(school)
     browser.find_element(By.CSS_SELECTOR, "#category option[value='IntensiveB']").click()
-    browser.find_element(By.XPATH, "//button[contains(., 'Record this category')]").click()
+    follow(browser, browser.find_element(By.XPATH, "//button[contains(., 'Record this category')]").click)
     WebDriverWait(browser, 10).until(lambda driver: driver.find_elements(By.CLASS_NAME, "govuk-error-summary"))
     assert "Enter the reason for this category" in browser.find_element(By.CLASS_NAME, "govuk-error-summary").text
     browser.find_element(By.ID, "reason").send_keys("The new head has asked for intensive support")
@@ -86,12 +108,12 @@ def test_a_whole_year_override_letter_and_the_schools_view(browser, server):
         browser.get(link)
         submit_and_wait(browser, browser.find_element(By.XPATH, "//button[starts-with(., 'Agree')]"), "show=undecided")
     browser.get(year_url)
-    browser.find_element(By.XPATH, "//button[contains(., 'Confirm')]").click()
+    follow(browser, browser.find_element(By.XPATH, "//button[contains(., 'Confirm')]").click)
     WebDriverWait(browser, 30).until(lambda driver: "Confirmed" in driver.find_element(By.TAG_NAME, "main").text)
 
     # The letter for the overridden school.
     browser.get(server["base"] + "/establishments/230000")
-    browser.find_element(By.PARTIAL_LINK_TEXT, "Your category for").click()
+    follow(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "Your category for").click)
     letter = browser.find_element(By.CLASS_NAME, "sift-letter").text
     assert "IntensiveB" in letter
     assert "The new head has asked for intensive support" in letter
@@ -126,7 +148,7 @@ def test_plan_a_visit_log_it_and_see_delivered_against_planned(browser, server):
     from selenium.webdriver.support.ui import Select
 
     sign_in(browser, server, "officer@ironbury.example")
-    browser.find_element(By.LINK_TEXT, "Categorisation").click()
+    follow(browser, browser.find_element(By.LINK_TEXT, "Categorisation").click)
     submit_and_wait(browser, browser.find_element(By.XPATH, "//button[contains(., 'Propose categories')]"), "/runs/")
     WebDriverWait(browser, 60).until(lambda driver: "/progress" not in driver.current_url)
     decision = browser.find_elements(By.CSS_SELECTOR, "tbody th a")[0].get_attribute("href")
@@ -135,7 +157,7 @@ def test_plan_a_visit_log_it_and_see_delivered_against_planned(browser, server):
     submit_and_wait(browser, browser.find_element(By.XPATH, "//button[starts-with(., 'Agree')]"), "show=undecided")
 
     browser.get(server["base"] + f"/establishments/{urn}")
-    browser.find_element(By.ID, "support-link").click()
+    follow(browser, browser.find_element(By.ID, "support-link").click)
     submit_and_wait(browser, browser.find_element(By.XPATH, "//button[contains(., \"Make the year's plan\")]"), "done=")
     planned_rows = browser.find_elements(By.CSS_SELECTOR, "#plan tbody tr")
     assert planned_rows, "the plan has activities"
@@ -158,7 +180,7 @@ def test_plan_a_visit_log_it_and_see_delivered_against_planned(browser, server):
     assert float(after[3]) < float(remaining), after
     assert "Looked at reading across Key Stage 1" in browser.find_element(By.ID, "delivered").text
 
-    browser.find_element(By.LINK_TEXT, "Support").click()
+    follow(browser, browser.find_element(By.LINK_TEXT, "Support").click)
     assert "Delivered:" in browser.find_element(By.ID, "totals").text
     assert "none" not in browser.find_element(By.ID, "advisers").text
 
@@ -170,7 +192,7 @@ def test_import_compliance_checks_from_a_file_and_see_them_on_the_dashboard(brow
     import tempfile
 
     sign_in(browser, server, "officer@ironbury.example")
-    browser.find_element(By.LINK_TEXT, "Establishments").click()
+    follow(browser, browser.find_element(By.LINK_TEXT, "Establishments").click)
     urn = browser.find_elements(By.CSS_SELECTOR, "tbody tr a")[0].get_attribute("href").rstrip("/").split("/")[-1]
     today = datetime.date.today().isoformat()
 
@@ -179,7 +201,7 @@ def test_import_compliance_checks_from_a_file_and_see_them_on_the_dashboard(brow
             file.write(text)
         browser.get(server["base"] + "/compliance/import")
         browser.find_element(By.ID, "file").send_keys(file.name)
-        browser.find_element(By.XPATH, "//button[contains(., 'Import the checks')]").click()
+        follow(browser, browser.find_element(By.XPATH, "//button[contains(., 'Import the checks')]").click)
 
     upload(f"urn,item,status,checked,note\n{urn},budget,purple,{today},\n")
     summary = browser.find_element(By.CLASS_NAME, "govuk-error-summary").text
