@@ -200,7 +200,8 @@ struct ImportReportTextTests {
         var report = PublicDataImport.Report(rejected: [RowProblem(line: 3, column: "URN", "\"12X\" is not a URN")])
         report.added = ["100001"]
         let lines = ImportReportText.lines(report, dryRun: false)
-        #expect(lines == ["Nothing was stored: 1 row was rejected.", "  line 3, URN: \"12X\" is not a URN"])
+        #expect(lines == ["Nothing was stored: 1 row was rejected. Correct it in the file, or take it out, and import the file again.",
+                          "  line 3, URN: \"12X\" is not a URN"])
         let dry = ImportReportText.lines(PublicDataImport.Report(), dryRun: true)
         #expect(dry.first?.hasPrefix("Dry run: nothing was stored.") == true)
         var would = PublicDataImport.Report()

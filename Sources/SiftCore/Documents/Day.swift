@@ -61,3 +61,11 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
     }
 }
+
+extension Day {
+    /// "15 January 2026", as GOV.UK writes dates: for people, where `description` is for files.
+    public var longText: String {
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return "\(day) \(months[month - 1]) \(year)"
+    }
+}

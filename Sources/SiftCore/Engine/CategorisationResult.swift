@@ -28,6 +28,16 @@ public struct CategorisationResult: Sendable {
 
     /// True when a rule could not be applied because evidence was not recorded at all.
     public var hasGaps: Bool { notApplied.contains { $0.missingKind == Absence.Kind.notRecorded.rawValue } }
+
+    /// The flags that could not be judged for want of a national figure, quintile or
+    /// threshold: each measure and year once.
+    public var nationalContextMissing: [(measure: MeasureID, year: Int)] {
+        var seen = Set<String>()
+        return flags.compactMap { flag in
+            guard let year = flag.nationalMissingYear, seen.insert("\(flag.measure.rawValue)/\(year)").inserted else { return nil }
+            return (flag.measure, year)
+        }
+    }
 }
 
 public struct Code: Sendable, Equatable {
@@ -99,6 +109,10 @@ public struct FlagOutcome: Sendable {
     public var latest: Bool?
     public var trend: Bool?
     public var status: String?
+    /// Why the flag could not be judged (`latest` or `trend` null), in words.
+    public var unjudged: String?
+    /// The year whose national figure, quintile or threshold is missing, when that is why.
+    public var nationalMissingYear: Int?
 
     public var note: String? {
         guard let status else { return nil }

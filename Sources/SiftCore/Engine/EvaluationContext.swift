@@ -135,19 +135,25 @@ struct EvaluationContext {
         func number(_ value: Double?, _ name: String) -> Value {
             value.map { .number($0) } ?? .missing(Absence(.componentNotRecorded(name, year: record.year)))
         }
+        // What the school's figure is judged against nationally: missing when no national
+        // file or entry gave it, which the import and the pages say out loud.
+        func national(_ value: Double?, _ name: String) -> Value {
+            value.map { .number($0) } ?? .missing(Absence(.nationalNotRecorded(name, year: record.year)))
+        }
         switch field {
         case .value: return number(record.value, "the value")
-        case .national: return number(record.national, "the national figure")
+        case .national: return national(record.national, "the national figure")
         case .lower: return number(record.lower, "the lower confidence limit")
         case .upper: return number(record.upper, "the upper confidence limit")
-        case .quintile: return number(record.quintile.map(Double.init), "the national quintile")
+        case .quintile: return national(record.quintile.map(Double.init), "the national quintile")
         case .gap:
-            guard let value = record.value, let national = record.national else { return number(nil, "the national figure") }
-            return .number(national - value)
+            guard let value = record.value else { return number(nil, "the value") }
+            guard let nationalFigure = record.national else { return national(nil, "the national figure") }
+            return .number(nationalFigure - value)
         case .bottomQuintile:
             if let quintile = record.quintile { return .bool(quintile == 5) }
             if let threshold = record.bottomQuintileBelow, let value = record.value { return .bool(value < threshold) }
-            return number(nil, "the national quintile or its threshold")
+            return national(nil, "the national quintile or its threshold")
         case .significantlyNegative:
             // Significantly below zero: the whole 95% interval is below zero (DfE's definition).
             return record.upper.map { .bool($0 < 0) } ?? number(nil, "the upper confidence limit")

@@ -26,6 +26,7 @@ struct InspectionFacts {
         if fact == .inspected { return .bool(index != nil) }
         guard let index else { return missing(fact, isPrevious ? .noPreviousInspection : .neverInspected) }
         let inspection = inspections[index]
+        if inspection.framework == .ungradedInspection, let standing = standingValue(fact, of: inspection) { return standing }
         switch fact {
         case .inspected: return .bool(true)
         case .framework: return .text(inspection.framework.rawValue)
@@ -52,6 +53,34 @@ struct InspectionFacts {
         }
     }
 
+    /// An ungraded inspection leaves the school's grade and judgements as they were (Ofsted's
+    /// ungraded inspections give an outcome, never a grade): they are read from the inspection
+    /// before it, unless its outcome states the grade ("School remains Good"). Nil for the
+    /// facts it has of its own: its date, framework and category of concern.
+    private func standingValue(_ fact: OfstedFact, of inspection: Inspection) -> Value? {
+        switch fact {
+        case .inspected, .framework, .monthsSince, .categoryOfConcern: return nil
+        default: break
+        }
+        if let stated = inspection.overallEffectiveness {
+            switch fact {
+            case .overall: return .number(Double(stated))
+            case .goodOrBetter: return .bool(stated <= 2)
+            case .satisfactory: return .bool(false)
+            case .requiresImprovement: return .bool(stated == 3)
+            default: break
+            }
+        }
+        guard let index, index > 0 else {
+            return fact == .overall || fact == .goodOrBetter || fact == .satisfactory || fact == .requiresImprovement
+                ? missing(fact, .noEarlierGraded) : notRecorded(fact)
+        }
+        let before = InspectionFacts(inspections: inspections, index: index - 1,
+                                     priorGradedIndex: inspections[..<(index - 1)].lastIndex { $0.framework == .graded },
+                                     reading: reading, runDate: runDate, isPrevious: isPrevious)
+        return before.value(fact)
+    }
+
     /// Judgements every 2024/25 inspection gives (early years and sixth form only where there are such pupils).
     static let coreKeyJudgements: [KeyJudgement] = [.qualityOfEducation, .behaviourAndAttitudes, .personalDevelopment, .leadershipAndManagement]
     /// Areas every report card grades (early years and sixth form only where there are such pupils).
@@ -73,6 +102,9 @@ struct InspectionFacts {
         switch inspection.framework {
         case .graded:
             return inspection.overallEffectiveness.map { .number(Double($0)) } ?? notRecorded(fact)
+        case .ungradedInspection:
+            // Read through `standingValue`; reached only by a stated grade.
+            return inspection.overallEffectiveness.map { .number(Double($0)) } ?? missing(fact, .noEarlierGraded)
         case .earlyYears:
             if let grade = inspection.overallEffectiveness { return .number(Double(grade)) }
             return missing(fact, .earlyYearsWithoutGrade(inspection.date, inspection.earlyYearsRequirements))

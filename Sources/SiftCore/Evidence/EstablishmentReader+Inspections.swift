@@ -2,7 +2,7 @@ extension EstablishmentReader {
     static let inspectionKeys: Set<String> = [
         "date", "framework", "type", "overallEffectiveness", "leadershipAndManagement", "qualityOfEducation",
         "behaviourAndAttitudes", "personalDevelopment", "earlyYears", "sixthForm", "safeguarding",
-        "categoryOfConcern", "earlyYearsRequirements", "reportCard",
+        "categoryOfConcern", "earlyYearsRequirements", "reportCard", "reportCardDates", "outcome", "outcomeText", "urnAtInspection",
     ]
 
     static let judgementKeys: [(String, KeyJudgement)] = [
@@ -35,7 +35,7 @@ extension EstablishmentReader {
         guard let dateNode = node["date"], !dateNode.isNull else { problem(field + ".date", "required, but missing", node); return nil }
         guard let date = optionalDay(dateNode, field + ".date") else { return nil }
         guard let frameworkNode = node["framework"], !frameworkNode.isNull else {
-            problem(field + ".framework", "required: graded, ungraded_2024, report_card_2025 or early_years", node)
+            problem(field + ".framework", "required: graded, ungraded_2024, report_card_2025, early_years or ungraded_inspection", node)
             return nil
         }
         guard let framework: InspectionFramework = optionalEnum(frameworkNode, field + ".framework") else { return nil }
@@ -51,6 +51,12 @@ extension EstablishmentReader {
         if let card = node["reportCard"], !card.isNull {
             readReportCard(card, field: field + ".reportCard", into: &inspection)
         }
+        if let dates = node["reportCardDates"], !dates.isNull {
+            readAreaDates(dates, field: field + ".reportCardDates", into: &inspection)
+        }
+        inspection.outcome = optionalEnum(node["outcome"], field + ".outcome")
+        inspection.outcomeText = optionalText(node["outcomeText"], field + ".outcomeText")
+        inspection.urnAtInspection = optionalText(node["urnAtInspection"], field + ".urnAtInspection")
         checkConsistency(inspection, field: field, node: node)
         return inspection
     }
@@ -85,6 +91,13 @@ extension EstablishmentReader {
             if inspection.overallEffectiveness == nil && inspection.earlyYearsRequirements == nil {
                 problem(field, "an early-years inspection needs overallEffectiveness or earlyYearsRequirements (met / not_met)", node)
             }
+        case .ungradedInspection:
+            if !inspection.keyJudgements.isEmpty {
+                problem(field, "an ungraded inspection gives an outcome, not judgements: its school's judgements stand from the inspection before", node)
+            }
+        }
+        if inspection.framework != .ungradedInspection && (inspection.outcome != nil || inspection.outcomeText != nil) {
+            problem(field + ".outcome", "only ungraded inspections (ungraded_inspection) have an outcome", node)
         }
         if inspection.framework != .reportCard2025 && !inspection.reportCard.isEmpty {
             problem(field + ".reportCard", "only report_card_2025 inspections have report cards", node)
@@ -121,6 +134,16 @@ extension EstablishmentReader {
         default:
             problem(field(), "'\(node.text ?? node.kindName)' is not one of: met, not_met, effective, not_effective", node)
             return nil
+        }
+    }
+
+    private mutating func readAreaDates(_ node: Tree, field: String, into inspection: inout Inspection) {
+        guard let members = node.members else { problem(field, "expected an object, found \(node.kindName)", node); return }
+        let areas = Dictionary(uniqueKeysWithValues: ReportCardArea.allCases.map { ($0.evidenceKey, $0) })
+        checkKeys(members, known: Set(areas.keys), prefix: field + ".")
+        for member in members {
+            guard let area = areas[member.key], let day = optionalDay(member.value, "\(field).\(member.key)") else { continue }
+            inspection.areaDates[area] = day
         }
     }
 

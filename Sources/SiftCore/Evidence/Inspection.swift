@@ -8,6 +8,20 @@ public enum InspectionFramework: String, Sendable, CaseIterable {
     case reportCard2025 = "report_card_2025"
     /// An early-years register inspection of a PVI setting or childminder.
     case earlyYears = "early_years"
+    /// An ungraded inspection of a good or outstanding school (section 8; "short inspection"
+    /// before 2019): it gives an outcome, not a grade, and the school's grade stands.
+    case ungradedInspection = "ungraded_inspection"
+}
+
+/// What an ungraded inspection found. The school keeps its grade whatever the outcome; the
+/// outcome says whether its next inspection is expected to find it better or worse.
+public enum UngradedOutcome: String, Sendable, CaseIterable {
+    /// "School remains Good", "School remains Outstanding", "Standards maintained".
+    case maintained
+    /// "School remains Good (Improving) - S5 Next", "Improved significantly".
+    case improving
+    /// "School remains … (Concerns) - S5 Next", "Some aspects not as strong".
+    case concerns
 }
 
 public enum CategoryOfConcern: String, Sendable, CaseIterable {
@@ -70,6 +84,15 @@ public struct Inspection: Sendable {
     public var safeguarding: MetOrNotMet?
     public var categoryOfConcern: CategoryOfConcern
     public var earlyYearsRequirements: MetOrNotMet?
+    /// An ungraded inspection's outcome, and Ofsted's words for it.
+    public var outcome: UngradedOutcome?
+    public var outcomeText: String?
+    /// A report card's areas graded on a later date than the inspection began (at a
+    /// monitoring inspection, say); an area absent here was graded on `date`.
+    public var areaDates: [ReportCardArea: Day]
+    /// The URN the inspection was of, where it was not this establishment's own: the school
+    /// it replaced (an academy's predecessor, say).
+    public var urnAtInspection: String?
 
     public init(date: Day, framework: InspectionFramework) {
         self.date = date
@@ -77,6 +100,7 @@ public struct Inspection: Sendable {
         self.keyJudgements = [:]
         self.reportCard = [:]
         self.categoryOfConcern = .none
+        self.areaDates = [:]
     }
 
     /// Ofsted's September 2012 framework renamed grade 3 "requires improvement";

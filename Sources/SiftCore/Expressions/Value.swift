@@ -44,6 +44,9 @@ public struct Absence: Sendable, Equatable {
         case measureStatus(MeasureStatus, year: Int)
         case measureNotRecorded(MeasureID, year: Int)
         case componentNotRecorded(String, year: Int)
+        /// A national figure, quintile or threshold the school's figure is judged against: no
+        /// national file or entry gave it for the year.
+        case nationalNotRecorded(String, year: Int)
         case noDataYear
         case noOverallGrade(Day)
         case noReportCardGrade(Day)
@@ -73,7 +76,7 @@ public struct Absence: Sendable, Equatable {
 
     public var kind: Kind {
         switch why {
-        case .notRecorded, .measureNotRecorded, .componentNotRecorded, .noDataYear, .coreJudgementMissing: return .notRecorded
+        case .notRecorded, .measureNotRecorded, .componentNotRecorded, .nationalNotRecorded, .noDataYear, .coreJudgementMissing: return .notRecorded
         default: return .knownMissing
         }
     }
@@ -92,6 +95,8 @@ public struct Absence: Sendable, Equatable {
             }
         case .measureNotRecorded(let measure, let year): return "\(measure.rawValue) for \(year) is not recorded in the evidence"
         case .componentNotRecorded(let component, let year): return "\(component) for \(year) is not recorded"
+        case .nationalNotRecorded(let component, let year):
+            return "\(component) for \(year) is not recorded: import the national file for the year, or enter the national quintiles"
         case .noDataYear: return "\(fact): no measures are recorded in the evidence"
         case .noOverallGrade(let day): return "the inspection of \(day) gave no overall grade, and this framework reads none from it"
         case .noReportCardGrade(let day): return "the report card of \(day) has no overall grade, and this framework reads none from it"

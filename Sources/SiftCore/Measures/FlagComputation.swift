@@ -64,6 +64,10 @@ extension DecisionEngine {
             }
             if case .bool(let flag) = latestValue { outcome.latest = flag }
             if case .bool(let flag) = trendValue { outcome.trend = flag }
+            for case .missing(let absence) in [latestValue, trendValue] {
+                outcome.unjudged = outcome.unjudged ?? absence.reason
+                if case .nationalNotRecorded(_, let year) = absence.why { outcome.nationalMissingYear = outcome.nationalMissingYear ?? year }
+            }
             latest.append(latestValue)
             trend.append(trendValue)
             outcomes.append(outcome)

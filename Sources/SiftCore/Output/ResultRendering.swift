@@ -143,7 +143,7 @@ extension ResultRendering {
             if let status = flag.status { state = status.replacing("_", with: " ") + ", no flag" }
             else if flag.trend == true { state = "flagged, two years running" }
             else if flag.latest == true { state = "flagged this year" }
-            else if flag.latest == nil { state = "could not be evaluated" }
+            else if flag.latest == nil || flag.trend == nil { state = "could not be judged" + (flag.unjudged.map { ": \($0)" } ?? "") }
             else { state = "not flagged" }
             return "\(flag.id): \(state)"
         }.joined(separator: "; ")

@@ -60,7 +60,8 @@ extension PassedOver {
 extension FlagOutcome {
     var tree: Tree {
         .object([("id", .string(id)), ("measure", .string(measure.rawValue)), ("year", year.map { .number(Double($0)) }),
-                 ("latest", latest.map(Tree.bool)), ("trend", trend.map(Tree.bool)), ("status", status.map(Tree.string))])
+                 ("latest", latest.map(Tree.bool)), ("trend", trend.map(Tree.bool)), ("status", status.map(Tree.string)),
+                 ("unjudged", unjudged.map(Tree.string)), ("nationalMissingYear", nationalMissingYear.map { .number(Double($0)) })])
     }
 }
 

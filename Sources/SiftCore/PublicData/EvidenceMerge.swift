@@ -87,6 +87,14 @@ public enum EvidenceMerge {
                 (area.evidenceKey, inspection.reportCard[area].map { .string($0.name) })
             })))
         }
+        if !inspection.areaDates.isEmpty {
+            pairs.append(("reportCardDates", .object(ReportCardArea.allCases.map { area in
+                (area.evidenceKey, inspection.areaDates[area].map { .string($0.description) })
+            })))
+        }
+        pairs.append(("outcome", inspection.outcome.map { .string($0.rawValue) }))
+        pairs.append(("outcomeText", inspection.outcomeText.map(Tree.string)))
+        pairs.append(("urnAtInspection", inspection.urnAtInspection.map(Tree.string)))
         return .object(pairs)
     }
 }

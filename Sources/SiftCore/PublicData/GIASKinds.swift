@@ -26,6 +26,33 @@ enum GIASKinds {
         "free schools alternative provision": .academyAlternativeProvision,
         "university technical college": .universityTechnicalCollege,
         "studio schools": .studioSchool,
+        // A city technology college is funded by the DfE as an academy is, and run by a
+        // trust under a funding agreement like a sponsored academy's.
+        "city technology college": .academySponsorLed,
+    ]
+
+    /// Why each GIAS type no framework covers is left out of an import, in a sentence an
+    /// analyst reads in the import report: every type GIAS lists is either a kind above or
+    /// here, and one neither is reported by its name.
+    static let notCovered: [String: String] = [
+        "other independent school": "independent schools are not the authority's to categorise",
+        "other independent special school": "independent schools are not the authority's to categorise",
+        "non-maintained special school": "non-maintained special schools are run by charities, not the authority",
+        "further education": "colleges are outside the schools frameworks",
+        "sixth form centres": "colleges are outside the schools frameworks",
+        "higher education institutions": "universities are outside the schools frameworks",
+        "special post 16 institution": "post-16 institutions are outside the schools frameworks",
+        "children's centre": "children's centres are services, not schools or settings a framework covers",
+        "children's centre linked site": "children's centres are services, not schools or settings a framework covers",
+        "secure units": "secure units are not schools a framework covers",
+        "academy secure 16 to 19": "secure schools are not schools a framework covers",
+        "offshore schools": "schools outside England are not the authority's",
+        "service children's education": "schools outside England are not the authority's",
+        "british schools overseas": "schools outside England are not the authority's",
+        "welsh establishment": "schools outside England are not the authority's",
+        "online provider": "online providers are not schools a framework covers",
+        "institution funded by other government department": "establishments another department funds are not the authority's",
+        "miscellaneous": "GIAS gives it no type a framework covers",
     ]
 
     static let phases: [String: Phase] = [

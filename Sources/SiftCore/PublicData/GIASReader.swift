@@ -152,11 +152,15 @@ struct GIASRowReader {
         case .success(let read): urn = read
         case .failure(let problem): return .failure(problem)
         }
-        guard let name = text(record, name) else { return .failure(RowProblem(line: line, column: "EstablishmentName", "URN \(urn) has no name")) }
+        guard let name = text(record, name) else {
+            return .failure(RowProblem(line: line, column: "EstablishmentName", "URN \(urn) has no name: GIAS gives every establishment one"))
+        }
         let typeName = text(record, type) ?? ""
         guard let kind = GIASKinds.kinds[typeName.lowercased()] else {
+            let why = GIASKinds.notCovered[typeName.lowercased()]
+                ?? "no bundled framework covers this type of establishment"
             return .notCovered(RowProblem(line: line, column: "TypeOfEstablishment (name)",
-                                          "URN \(urn) is a \"\(typeName)\", which no framework covers"))
+                                          "URN \(urn) is a \"\(typeName.isEmpty ? "type not given" : typeName)\": \(why)"))
         }
         var notes: [RowProblem] = []
         func day(_ column: Int?, _ label: String) -> Result<Day?, RowProblem> {

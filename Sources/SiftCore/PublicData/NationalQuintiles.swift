@@ -34,7 +34,7 @@ public struct QuintileCuts: Sendable, Equatable {
 }
 
 /// Each measure's national quintiles, worked out from a national performance table: the
-/// schools with a published figure ranked by it, the top fifth quintile 1 and the bottom
+/// state-funded schools with a published figure ranked by it, the top fifth quintile 1 and the bottom
 /// fifth quintile 5, and the bottom fifth's upper bound kept as `bottomQuintileBelow`.
 ///
 /// Reading of "computed from a national file when one is imported" (issue 5): a table
@@ -56,7 +56,7 @@ public enum NationalQuintiles {
         var found: [MeasureID: QuintileCuts] = [:]
         for measure in table.keyStage.columns.map(\.measure) {
             let values = table.schools.compactMap { school -> Double? in
-                guard let record = school.measures[measure], record.status == .published else { return nil }
+                guard school.isStateFunded, let record = school.measures[measure], record.status == .published else { return nil }
                 return record.value
             }.sorted()
             guard values.count >= 5 else { continue }

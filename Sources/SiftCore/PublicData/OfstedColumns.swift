@@ -1,137 +1,153 @@
-/// The columns of an Ofsted management-information file, found once, and one row read into
-/// inspections. Each column is known by the names Ofsted's layouts have given it.
+/// The columns of an Ofsted management-information file, found once. A row carries up to
+/// three inspections, each in a block of columns of its own (`OfstedInspectionColumns`):
+///
+/// - the **latest inspection**: in the renewed layout (from November 2025) the latest report
+///   card, each evaluation area with its own date of grade; in the 2024/25 and legacy layouts
+///   the latest graded inspection, with its overall effectiveness and key judgements;
+/// - the **latest graded inspection under the previous framework** (the renewed layout's
+///   `Latest OEIF …` columns), or the **previous graded inspection** (`Previous …`, the
+///   2024/25 and legacy layouts);
+/// - the **latest ungraded inspection** (`Date of latest ungraded inspection`, or
+///   `… section 8 …` in the legacy layout) and its outcome in words.
+///
+/// Each column is known by every name Ofsted's layouts have given it; names are matched
+/// ignoring case and spacing (the renewed layout writes `Latest OEIF  safeguarding is
+/// effective?` with two spaces).
 struct OfstedColumns {
     static let date = ["Inspection start date", "Inspection date", "Inspection start date of latest inspection"]
-    static let ungradedFrom = Day(year: 2024, month: 9, day: 1)!
-    static let reportCardsFrom = Day(year: 2025, month: 11, day: 10)!
 
     let urn: Int
-    let start, type, overall, concern, safeguarding: Int?
-    let previousDate, previousOverall: Int?
-    let judgements: [(KeyJudgement, Int, String)]
-    let areas: [(ReportCardArea, Int, String)]
+    let blocks: [OfstedInspectionColumns]
 
     init(_ columns: CSVColumns) {
         urn = columns.position("URN")!
-        start = columns.position(Self.date)
-        type = columns.position("Inspection type")
-        overall = columns.position("Overall effectiveness")
-        concern = columns.position("Category of concern")
-        safeguarding = columns.position("Safeguarding is effective?", "Safeguarding standards", "Safeguarding")
-        previousDate = columns.position("Previous graded inspection start date", "Previous inspection start date",
-                                        "Latest graded inspection start date", "Date of latest graded inspection")
-        previousOverall = columns.position("Previous graded inspection overall effectiveness", "Previous full inspection overall effectiveness",
-                                           "Previous inspection overall effectiveness", "Latest graded inspection overall effectiveness")
-        let judgementNames: [(KeyJudgement, [String])] = [
-            (.qualityOfEducation, ["Quality of education"]),
-            (.behaviourAndAttitudes, ["Behaviour and attitudes"]),
-            (.personalDevelopment, ["Personal development"]),
-            (.leadershipAndManagement, ["Effectiveness of leadership and management", "Leadership and management"]),
-            (.earlyYears, ["Early years provision (where applicable)", "Early years provision"]),
-            (.sixthForm, ["Sixth form provision (where applicable)", "Sixth form provision"]),
-        ]
-        judgements = judgementNames.compactMap { judgement, names in columns.position(names).map { (judgement, $0, names[0]) } }
-        let areaNames: [(ReportCardArea, [String])] = [
-            (.inclusion, ["Inclusion"]),
-            (.curriculumAndTeaching, ["Curriculum and teaching"]),
-            (.achievement, ["Achievement"]),
-            (.attendanceAndBehaviour, ["Attendance and behaviour"]),
-            (.personalDevelopmentAndWellbeing, ["Personal development and well-being", "Personal development and wellbeing"]),
-            (.earlyYears, ["Early years", "Early years (where applicable)"]),
-            (.sixthForm, ["Sixth form", "Sixth form (where applicable)", "Post-16 provision"]),
-            (.leadershipAndGovernance, ["Leadership and governance"]),
-        ]
-        areas = areaNames.compactMap { area, names in columns.position(names).map { (area, $0, names[0]) } }
+        blocks = [Self.latest, Self.latestGraded, Self.previousGraded, Self.ungraded].compactMap { OfstedInspectionColumns($0, in: columns) }
     }
 
-    /// A grade on the 4-point scale, as a code or words; nil for 9, a blank or "not judged".
-    static func grade(_ text: String?) -> Int?? {
-        guard let text else { return .some(nil) }
-        switch text.lowercased() {
-        case "1", "outstanding": return 1
-        case "2", "good": return 2
-        case "3", "requires improvement", "satisfactory": return 3
-        case "4", "inadequate": return 4
-        case "9", "not judged", "not applicable", "na", "n/a", "null", "none": return .some(nil)
-        default: return nil
+    static let judgementNames: [(KeyJudgement, [String])] = [
+        (.qualityOfEducation, ["Quality of education"]),
+        (.behaviourAndAttitudes, ["Behaviour and attitudes"]),
+        (.personalDevelopment, ["Personal development"]),
+        (.leadershipAndManagement, ["Effectiveness of leadership and management", "Leadership and management"]),
+        (.earlyYears, ["Early years provision (where applicable)", "Early years provision"]),
+        (.sixthForm, ["Sixth form provision (where applicable)", "Sixth form provision"]),
+    ]
+
+    /// The renewed framework's evaluation areas, and the stem of each one's `- date of grade`
+    /// column. The school-details column `Sixth form` ("Has a sixth form") is not an area:
+    /// the renewed layout calls that area `Post-16 provision (where applicable)`.
+    static let areaNames: [(ReportCardArea, [String], String)] = [
+        (.inclusion, ["Inclusion"], "Inclusion"),
+        (.curriculumAndTeaching, ["Curriculum and teaching"], "Curriculum and teaching"),
+        (.achievement, ["Achievement"], "Achievement"),
+        (.attendanceAndBehaviour, ["Attendance and behaviour"], "Attendance and behaviour"),
+        (.personalDevelopmentAndWellbeing, ["Personal development and wellbeing", "Personal development and well-being"],
+         "Personal development and wellbeing"),
+        (.earlyYears, ["Early years (where applicable)"], "Early years"),
+        (.sixthForm, ["Post-16 provision (where applicable)", "Post-16 provision", "Sixth form (where applicable)"], "Post-16 provision"),
+        (.leadershipAndGovernance, ["Leadership and governance"], "Leadership and governance"),
+    ]
+
+    static let latest = OfstedInspectionColumns.Names(
+        role: .latest, date: date, type: ["Inspection type"], overall: ["Overall effectiveness"], concern: ["Category of concern"],
+        safeguarding: ["Safeguarding standards", "Safeguarding is effective?", "Safeguarding is effective", "Is safeguarding effective?"],
+        judgementPrefix: "", areas: true,
+        relates: ["Does the latest full inspection relate to the URN of the current school?",
+                  "Does the latest graded inspection relate to the URN of the current school?"],
+        urnAt: ["URN at time of latest full inspection", "URN at time of latest graded inspection"])
+
+    static let latestGraded = OfstedInspectionColumns.Names(
+        role: .latestGraded,
+        date: ["Inspection start date of latest OEIF graded inspection", "Latest graded inspection start date", "Date of latest graded inspection"],
+        type: ["Inspection type of latest OEIF graded inspection"],
+        overall: ["Latest OEIF overall effectiveness", "Latest graded inspection overall effectiveness"],
+        concern: ["Latest OEIF category of concern"], safeguarding: ["Latest OEIF safeguarding is effective?"],
+        judgementPrefix: "Latest OEIF ", areas: false,
+        relates: ["Does the latest OEIF graded inspection relate to the URN of the current school?"],
+        urnAt: ["URN at time of latest OEIF graded inspection"])
+
+    static let previousGraded = OfstedInspectionColumns.Names(
+        role: .previousGraded,
+        date: ["Previous inspection start date", "Previous graded inspection start date", "Previous full inspection date"],
+        type: [],
+        overall: ["Previous graded inspection overall effectiveness", "Previous full inspection overall effectiveness",
+                  "Previous inspection overall effectiveness"],
+        concern: ["Previous category of concern"], safeguarding: ["Previous safeguarding is effective?", "Previous is safeguarding effective?"],
+        judgementPrefix: "Previous ", areas: false,
+        relates: ["Does the previous graded inspection relate to the URN of the current school?",
+                  "Does the previous full inspection relate to the URN of the current school?"],
+        urnAt: ["URN at time of previous graded inspection", "URN at time of previous full inspection"])
+
+    static let ungraded = OfstedInspectionColumns.Names(
+        role: .ungraded, date: ["Date of latest ungraded inspection", "Date of latest section 8 inspection"], type: [],
+        overall: [], concern: [], safeguarding: [], judgementPrefix: nil, areas: false,
+        relates: ["Does the ungraded inspection relate to the URN of the current school?",
+                  "Does the section 8 inspection relate to the URN of the current school?"],
+        urnAt: ["URN at time of the ungraded inspection", "URN at time of the section 8 inspection"],
+        outcome: ["Ungraded inspection overall outcome", "Section 8 inspection overall outcome"],
+        converted: ["Did the latest ungraded inspection convert to a graded inspection?",
+                    "Did the latest section 8 inspection convert to a full inspection?"])
+}
+
+/// One inspection's columns within a row.
+struct OfstedInspectionColumns {
+    enum Role: Int, Comparable {
+        case latest, latestGraded, previousGraded, ungraded
+        static func < (lhs: Role, rhs: Role) -> Bool { lhs.rawValue < rhs.rawValue }
+
+        /// How a message names the inspection.
+        var label: String {
+            switch self {
+            case .latest: return "the latest inspection"
+            case .latestGraded: return "the latest graded inspection"
+            case .previousGraded: return "the previous graded inspection"
+            case .ungraded: return "the latest ungraded inspection"
+            }
         }
     }
 
-    static func cardGrade(_ text: String?) -> ReportCardGrade?? {
-        guard let text else { return .some(nil) }
-        switch text.lowercased() {
-        case "1", "exceptional": return .exceptional
-        case "2", "strong standard", "strong": return .strongStandard
-        case "3", "expected standard", "expected": return .expectedStandard
-        case "4", "needs attention": return .needsAttention
-        case "5", "urgent improvement": return .urgentImprovement
-        case "9", "not applicable", "na", "n/a", "null", "not judged": return .some(nil)
-        default: return nil
-        }
+    struct Names {
+        let role: Role
+        let date, type, overall, concern, safeguarding: [String]
+        /// Nil where the block has no key judgements.
+        let judgementPrefix: String?
+        let areas: Bool
+        let relates, urnAt: [String]
+        var outcome: [String] = []
+        var converted: [String] = []
     }
 
-    func inspections(_ record: CSVRecord) -> Result<([Inspection], [RowProblem]), RowProblem> {
-        let line = record.line
-        var notes: [RowProblem] = []
-        var inspections: [Inspection] = []
-        func unreadable(_ column: String, _ value: String?) -> RowProblem {
-            RowProblem(line: line, column: column, "\"\(value?.prefix(40) ?? "")\" is not a grade Ofsted gives")
+    struct Column {
+        let position: Int
+        let name: String
+    }
+
+    let role: Role
+    let date: Column
+    let type, overall, concern, safeguarding, relates, urnAt, outcome, converted: Column?
+    let judgements: [(KeyJudgement, Column)]
+    let areas: [(ReportCardArea, Column, date: Column?)]
+
+    init?(_ names: Names, in columns: CSVColumns) {
+        func find(_ candidates: [String]) -> Column? {
+            columns.position(candidates).map { Column(position: $0, name: columns.names[$0]) }
         }
-        // The graded inspection before the latest, or kept beside a report card.
-        if let dateText = record.trimmed(previousDate ?? -1) {
-            guard let date = Day(dateText) else { return .failure(RowProblem(line: line, column: "Previous inspection start date", "\"\(dateText)\" is not a date")) }
-            let text = record.trimmed(previousOverall ?? -1)
-            guard let grade = Self.grade(text) else { return .failure(unreadable("Previous inspection overall effectiveness", text)) }
-            if let grade, date < Self.ungradedFrom {
-                var earlier = Inspection(date: date, framework: .graded)
-                earlier.overallEffectiveness = grade
-                inspections.append(earlier)
-            }
-        }
-        guard let dateText = record.trimmed(start ?? -1) else { return .success((inspections, notes)) }  // not yet inspected
-        guard let date = Day(dateText) else { return .failure(RowProblem(line: line, column: "Inspection start date", "\"\(dateText)\" is not a date")) }
-        let framework: InspectionFramework = date >= Self.reportCardsFrom ? .reportCard2025 : date >= Self.ungradedFrom ? .ungraded2024 : .graded
-        var inspection = Inspection(date: date, framework: framework)
-        inspection.type = record.trimmed(type ?? -1)
-        switch record.trimmed(concern ?? -1)?.lowercased() {
-        case "special measures": inspection.categoryOfConcern = .specialMeasures
-        case "serious weaknesses": inspection.categoryOfConcern = .seriousWeaknesses
-        case "requires significant improvement": inspection.categoryOfConcern = .requiresSignificantImprovement
-        default: break
-        }
-        switch record.trimmed(safeguarding ?? -1)?.lowercased() {
-        case "yes", "met", "effective": inspection.safeguarding = .met
-        case "no", "not met", "not effective", "ineffective": inspection.safeguarding = .notMet
-        default: break
-        }
-        switch framework {
-        case .graded, .ungraded2024:
-            for (judgement, column, name) in judgements {
-                let text = record.trimmed(column)
-                guard let grade = Self.grade(text) else { return .failure(unreadable(name, text)) }
-                if let grade { inspection.keyJudgements[judgement] = grade }
-            }
-            if framework == .graded {
-                let text = record.trimmed(overall ?? -1)
-                guard let grade = Self.grade(text) else { return .failure(unreadable("Overall effectiveness", text)) }
-                guard let grade else {
-                    notes.append(RowProblem(line: line, column: "Overall effectiveness", "a graded inspection of \(date) without its overall grade: left out"))
-                    return .success((inspections, notes))
-                }
-                inspection.overallEffectiveness = grade
-            }
-        case .reportCard2025, .earlyYears:
-            for (area, column, name) in areas {
-                let text = record.trimmed(column)
-                guard let grade = Self.cardGrade(text) else { return .failure(unreadable(name, text)) }
-                if let grade { inspection.reportCard[area] = grade }
-            }
-            if inspection.reportCard.isEmpty {
-                notes.append(RowProblem(line: line, column: "Inspection start date", "a report-card inspection of \(date) without its evaluation areas: left out"))
-                return .success((inspections, notes))
-            }
-        }
-        inspections.append(inspection)
-        return .success((inspections.sorted { $0.date < $1.date }, notes))
+        guard let date = find(names.date) else { return nil }
+        role = names.role
+        self.date = date
+        type = find(names.type)
+        overall = find(names.overall)
+        concern = find(names.concern)
+        safeguarding = find(names.safeguarding)
+        relates = find(names.relates)
+        urnAt = find(names.urnAt)
+        outcome = find(names.outcome)
+        converted = find(names.converted)
+        judgements = names.judgementPrefix.map { prefix in
+            OfstedColumns.judgementNames.compactMap { judgement, candidates in find(candidates.map { prefix + $0 }).map { (judgement, $0) } }
+        } ?? []
+        areas = names.areas ? OfstedColumns.areaNames.compactMap { area, candidates, stem in
+            find(candidates).map { (area, $0, date: find([stem + " - date of grade"])) }
+        } : []
     }
 }

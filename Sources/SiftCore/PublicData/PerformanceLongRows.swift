@@ -28,8 +28,10 @@ struct PerformanceLongRows {
         while let record = try reader.next() {
             guard let kind = rows.kind(of: record, in: &table), kind != .total else { continue }
             guard let measure = measures[(record.trimmed(subject) ?? "").lowercased()] else { continue }
-            if case .england = kind {
-                if case .figure(let number) = PublicFigure.read(record[measure.value]) { table.englandStateFunded[measure.id] = number }
+            if case .england(let stateFunded) = kind {
+                if case .figure(let number) = PublicFigure.read(record[measure.value]) {
+                    if stateFunded { table.englandStateFunded[measure.id] = number } else { table.englandAllSchools[measure.id] = number }
+                }
                 continue
             }
             guard let (urn, la) = rows.school(of: record, laCodes: laCodes, in: &table) else { continue }
@@ -46,7 +48,9 @@ struct PerformanceLongRows {
             } else {
                 index = table.schools.count
                 schoolAt[urn] = index
-                table.schools.append(SchoolFigures(line: record.line, urn: urn, name: rows.name.map { record[$0] }, laCode: la, measures: [:]))
+                var school = SchoolFigures(line: record.line, urn: urn, name: rows.name.map { record[$0] }, laCode: la, measures: [:])
+                for unpublished in rows.stage.unpublished(in: rows.year) { school.measures[unpublished] = MeasureRecord(year: rows.year, status: .notPublished) }
+                table.schools.append(school)
             }
             table.schools[index].measures[measure.id] = PerformanceRows.record(measure, of: record, year: rows.year, notes: &table.notes)
         }

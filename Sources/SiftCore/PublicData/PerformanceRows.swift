@@ -21,9 +21,12 @@ struct PerformanceRows {
     }
 
     let urn: Int
-    let recordType, level, name, laCode, laEstab: Int?
+    let recordType, level, name, laCode, laEstab, schoolType: Int?
+    let stage: KeyStage
     let tidy: TidyRowFilter
     let measures: [Measure]
+    /// Measures the DfE did not publish this year that the file has no column for.
+    let unpublished: [MeasureID]
     let year: Int
 
     init(columns: CSVColumns, stage: KeyStage, year: Int) {
@@ -33,13 +36,18 @@ struct PerformanceRows {
         name = columns.position("SCHNAME", "school_name")
         laCode = columns.position("LEA", "LA", "old_la_code", "la_code")
         laEstab = columns.position("school_laestab", "LAESTAB")
+        schoolType = columns.position("NFTYPE", "establishment_type_group")
+        self.stage = stage
         tidy = TidyRowFilter(columns: columns)
         measures = stage.columns.compactMap { Measure($0.measure, value: $0.value, lower: $0.lower, upper: $0.upper, in: columns) }
+        let read = Set(measures.map(\.id))
+        unpublished = stage.measures.filter { stage.unpublished(in: year).contains($0) && !read.contains($0) }
         self.year = year
     }
 
-    /// What a row is: England's figures, an area's total (skipped), or a school's.
-    enum Row: Equatable { case england(type: String), total, school }
+    /// What a row is: England's figures (all schools, or state-funded), an area's total
+    /// (skipped), or a school's.
+    enum Row: Equatable { case england(stateFunded: Bool), total, school }
 
     /// Sorts a row, counting those a tidy file has for other years or pupil groups; nil when
     /// the row is not to be read at all.
@@ -49,11 +57,23 @@ struct PerformanceRows {
         case .otherGroup: table.otherGroupRows += 1; return nil
         case .take: break
         }
-        let type = recordType.map { record.trimmed($0) ?? "" } ?? level.map { Self.recordType(level: record[$0]) } ?? ""
-        if recordType != nil { table.rowsByRecordType[type, default: 0] += 1 }
-        // RECTYPE 3 is the authority's total, 4 and 5 England's: no URN, not a school.
-        if type == "4" || type == "5" { return .england(type: type) }
-        return type == "3" ? .total : .school
+        let type: RecordType
+        if let recordType {
+            let code = record.trimmed(recordType) ?? ""
+            table.rowsByRecordType[code, default: 0] += 1
+            type = RecordType(code: code, keyStage: table.keyStage)
+        } else if let level {
+            type = RecordType(geographicLevel: record[level])
+        } else {
+            type = .school
+        }
+        switch type {
+        case .school: return .school
+        case .authorityTotal: return .total
+        case .englandAllSchools: return .england(stateFunded: false)
+        case .englandStateFunded: return .england(stateFunded: true)
+        case .other: return record.trimmed(urn) == nil ? .total : .school
+        }
     }
 
     /// The school's LA code: its own column, or the first three digits of its LAESTAB.
@@ -79,27 +99,29 @@ struct PerformanceRows {
 
     func read(_ reader: CSVReader, into table: inout PerformanceYear, laCodes: Set<String>?) throws {
         var seen = URNs()
-        var englandRows: [(type: String, record: CSVRecord)] = []
+        var englandRows: [(stateFunded: Bool, record: CSVRecord)] = []
         while let record = try reader.next() {
             switch kind(of: record, in: &table) {
-            case .england(let type): englandRows.append((type, record)); continue
+            case .england(let stateFunded): englandRows.append((stateFunded, record)); continue
             case .total, nil: continue
             case .school: break
             }
             guard let (urn, la) = school(of: record, laCodes: laCodes, in: &table) else { continue }
             if let problem = seen.repeated(urn, line: record.line) { table.rejected.append(problem); continue }
             var school = SchoolFigures(line: record.line, urn: urn, name: name.map { record[$0] }, laCode: la, measures: [:])
+            school.isStateFunded = stateFunded(record)
             for measure in measures {
                 school.measures[measure.id] = Self.record(measure, of: record, year: year, notes: &table.notes)
             }
+            for measure in unpublished { school.measures[measure] = MeasureRecord(year: year, status: .notPublished) }
             table.schools.append(school)
         }
-        for (type, record) in englandRows {
+        for (stateFunded, record) in englandRows {
             var figures: [MeasureID: Double] = [:]
             for measure in measures {
                 if case .figure(let number) = PublicFigure.read(record[measure.value]) { figures[measure.id] = number }
             }
-            if type == "4" { table.englandAllSchools = figures } else { table.englandStateFunded = figures }
+            if stateFunded { table.englandStateFunded = figures } else { table.englandAllSchools = figures }
         }
         Self.carryEngland(into: &table)
     }
@@ -113,14 +135,17 @@ struct PerformanceRows {
         }
     }
 
-    /// The tidy files say what a row covers in `geographic_level`: a national row is England's
-    /// state-funded figure (as `RECTYPE` 5), a local or regional one a total (as `RECTYPE` 3).
-    static func recordType(level: String) -> String {
-        switch level.trimmingCharacters(in: .whitespaces).lowercased() {
-        case "national": return "5"
-        case "local authority", "regional", "local authority district", "parliamentary constituency": return "3"
-        default: return ""
-        }
+    /// `NFTYPE` codes of schools that are not state-funded (`IND`, `INDSPEC` and `INDSS`
+    /// independent and independent special schools, which KS4 tables list, and `NMSS`
+    /// non-maintained special schools), and the tidy files' names for the same groups. Their figures are kept for the
+    /// schools themselves but left out of national quintiles, which rank state-funded schools.
+    static let notStateFunded: Set<String> = ["IND", "INDSPEC", "INDSS", "NMSS",
+                                              // the tidy files' `establishment_type_group`
+                                              "INDEPENDENT SCHOOLS", "INDEPENDENT SPECIAL SCHOOLS", "NON-MAINTAINED SPECIAL SCHOOLS"]
+
+    func stateFunded(_ record: CSVRecord) -> Bool {
+        guard let schoolType, let code = record.trimmed(schoolType) else { return true }
+        return !Self.notStateFunded.contains(code.uppercased())
     }
 
     /// One measure of one row; a cell that is neither a figure nor a code is noted and read as

@@ -26,9 +26,12 @@ public enum KeyStage: String, Sendable, CaseIterable {
             ]
         case .ks4:
             return [
-                Columns(measure: .progress8, value: ["P8MEA", "progress8_average"], lower: ["P8CILOW", "progress8_lower_95_ci"],
-                        upper: ["P8CIUPP", "progress8_upper_95_ci"]),
-                Columns(measure: .attainment8, value: ["ATT8SCR", "attainment8_average"], lower: [], upper: []),
+                // The tidy school file named them `avg_p8score`, `p8score_ci_low`, `avg_att8`, …
+                // for 2023/24, and `progress8_average`, `attainment8_average`, … from 2024/25.
+                Columns(measure: .progress8, value: ["P8MEA", "progress8_average", "avg_p8score"],
+                        lower: ["P8CILOW", "progress8_lower_95_ci", "p8score_ci_low"],
+                        upper: ["P8CIUPP", "progress8_upper_95_ci", "p8score_ci_upp"]),
+                Columns(measure: .attainment8, value: ["ATT8SCR", "attainment8_average", "avg_att8"], lower: [], upper: []),
             ]
         }
     }
@@ -78,6 +81,9 @@ public struct SchoolFigures: Sendable {
     public var name: String?
     public var laCode: String?
     public var measures: [MeasureID: MeasureRecord]
+    /// False for an independent or non-maintained special school (`NFTYPE`), which a national
+    /// table lists but national quintiles leave out.
+    public var isStateFunded = true
 }
 
 /// A year of a performance table as read.
@@ -85,12 +91,13 @@ public struct PerformanceYear: Sendable {
     public var keyStage: KeyStage
     public var year: Int
     public var schools: [SchoolFigures] = []
-    /// England's figures: state-funded schools (`RECTYPE` 5) where the file has them, else
-    /// all schools (`RECTYPE` 4). Each school's record carries them as its national figure.
+    /// England's figures: state-funded schools where the file has them, else all schools
+    /// (`RecordType` says which `RECTYPE` each is). Each school's record carries them as its
+    /// national figure.
     public var england: [MeasureID: Double] = [:]
     public var englandAllSchools: [MeasureID: Double] = [:]
     public var englandStateFunded: [MeasureID: Double] = [:]
-    /// Rows by `RECTYPE` (1 mainstream, 2 special, 3 LA total, 4 and 5 England).
+    /// Rows by `RECTYPE` code, as written in the file (see `RecordType` for each key stage's codes).
     public var rowsByRecordType: [String: Int] = [:]
     public var rejected: [RowProblem] = []
     /// Cells left out of a row that was otherwise taken.

@@ -13,7 +13,8 @@ struct TidyRowFilter {
 
     static let headlineTopics: Set<String> = ["all pupils", "total"]
     static let characteristicColumns = ["sex", "disadvantage_status", "disadvantage", "first_language", "fsm_status",
-                                        "sen_provision", "sen_status", "ethnicity_major", "ethnicity_minor", "month_of_birth"]
+                                        "sen_provision", "sen_status", "ethnicity_major", "ethnicity_minor", "month_of_birth",
+                                        "prior_attainment", "mobility"]
 
     private let timePeriod: Int?
     private let breakdownTopic: Int?

@@ -24,7 +24,7 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
         try await refreshQueryStatistics(app.db)
     }
 
-    app.sift = SiftServices(settings: settings, frameworks: try SiftServices.loadFrameworks())
+    app.sift = SiftServices(settings: settings)
     app.lifecycle.use(BackgroundWorkFinishesBeforeShutdown())
 
     guard let views = Bundle.module.url(forResource: "Views", withExtension: nil)?.path,

@@ -21,8 +21,10 @@ struct APIController {
         let user = try request.requireUser().user
         let record = try await EstablishmentScope.find(urn: request.parameters.get("urn") ?? "", for: user, on: request.db)
         let engine = try await request.sift.engine(for: try await user.$authority.get(on: request.db), on: request.db)
-        let result = engine.categorise(try await Proposals.establishment(record, on: request.db), runDate: Day(request.now))
+        let text = try await EvidenceStore.text(for: record, on: request.db)
+        let result = engine.categorise(try Proposals.establishment(record, evidence: text), runDate: Day(request.now))
         var members = Self.summary(EstablishmentSummary(record)).members ?? []
+        members.append(Tree.Member(key: "evidence", value: try JSONReader.read(text)))
         members.append(Tree.Member(key: "result", value: result.tree))
         return json(Tree(.object(members)))
     }

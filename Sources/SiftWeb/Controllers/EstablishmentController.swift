@@ -93,7 +93,8 @@ struct EstablishmentController {
                 urn: record.urn, name: record.name, href: SiteRoute.establishment(urn: record.urn).path,
                 kind: record.kind.spacedWords, phase: (record.phase ?? "").spacedWords,
                 network: record.network ?? "", category: record.proposedCategory ?? "",
-                categoryName: record.proposedCategory.flatMap { framework.category($0)?.name } ?? "Not categorised", judgement: record.needsJudgement)
+                categoryName: record.proposedCategory.flatMap { framework.category($0)?.name } ?? "Not categorised", judgement: record.needsJudgement,
+                nationalGaps: record.nationalGaps != nil)
         }
         let context = EstablishmentListContext(
             layout: try await LayoutContext.make(request, title: "Establishments", current: .establishments),

@@ -28,6 +28,8 @@ struct EstablishmentPageController {
             hasMeasures: !measureRows.isEmpty,
             measureRows: measureRows.map(\.html).joined(),
             local: Self.local(establishment),
+            nationalGaps: result.nationalContextMissing.map { NationalGaps.Gap(measure: $0.measure, year: $0.year).label },
+            nationalGapsRemedy: mayChange ? NationalGaps.remedy : "",
             category: result.category?.code ?? "", categoryName: result.category?.name ?? "",
             designation: result.designation.map { "\($0.code) – \($0.name)" } ?? "", indicator: result.indicator ?? "",
             judgement: result.judgement.map { "A professional judgement between \($0.alternatives.joined(separator: " and ")): \($0.proposed) is proposed. \($0.why)" } ?? "",
@@ -66,6 +68,9 @@ struct EstablishmentPageController {
         let grades = ["", "Outstanding", "Good", "Requires improvement", "Inadequate"]
         var overall = inspection.overallEffectiveness.map { grades[$0] } ?? "No overall grade"
         if inspection.overallEffectiveness == 3 && inspection.isSatisfactoryEra { overall = "Satisfactory" }
+        if inspection.framework == .ungradedInspection {
+            overall = inspection.outcomeText ?? "The grade stands"
+        }
         if inspection.framework == .reportCard2025 {
             overall = inspection.reportCard.sorted { $0.key.rawValue < $1.key.rawValue }
                 .map { "\($0.key.rawValue.spacedWords): \($0.value.name.spacedWords)" }.joined(separator: "; ")

@@ -35,7 +35,7 @@ enum OpenAPIDocument {
                     ])),
                 ]))])),
                 ("/api/v1/establishments/{urn}", .object([("get", .object([
-                    ("summary", .string("One establishment, with its categorisation result as in docs/results-format.md")),
+                    ("summary", .string("One establishment, with its evidence (docs/evidence-format.md) and its categorisation result (docs/results-format.md)")),
                     ("parameters", .array([.object([("name", .string("urn")), ("in", .string("path")), ("required", .bool(true)),
                                                     ("schema", .object([("type", .string("string"))]))])])),
                     ("responses", .object([
@@ -54,9 +54,15 @@ enum OpenAPIDocument {
                 ]))])),
                 ("Establishment", .object([("allOf", .array([
                     .object([("$ref", .string("#/components/schemas/EstablishmentSummary"))]),
-                    .object([("type", .string("object")), ("properties", .object([("result", .object([("type", .string("object")),
-                        ("description", .string("A result in the sift-results/1 format (docs/results-format.md)"))]))]))]),
+                    .object([("type", .string("object")), ("properties", .object([
+                        ("evidence", .object([("$ref", .string("#/components/schemas/Evidence"))])),
+                        ("result", .object([("type", .string("object")),
+                                            ("description", .string("A result in the sift-results/1 format (docs/results-format.md)"))])),
+                    ]))]),
                 ]))])),
+                ("Evidence", OpenAPIEvidence.evidence),
+                ("Inspection", OpenAPIEvidence.inspection),
+                ("Measure", OpenAPIEvidence.measure),
                 ("Error", .object([("type", .string("object")), ("properties", .object([
                     ("error", .object([("type", .string("boolean"))])), ("reason", string()),
                 ]))])),

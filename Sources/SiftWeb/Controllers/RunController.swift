@@ -91,8 +91,10 @@ struct RunController {
         // Last year's category where Sift has no decision for it: the evidence's previous category.
         let evidence = previous.isEmpty ? try await EvidenceStore.texts(authorityID: user.$authority.id, on: request.db) : [:]
         var rows: [RunContext.Row] = []
+        var gaps: [String?] = []
         for record in records {
             guard let id = record.id, let decision = latest[id] else { continue }
+            if record.nationalGaps != nil { gaps.append(record.nationalGaps) }
             let proposal = proposalByEstablishment[id]
             let before = previous[id]?.category ?? (evidence[id].flatMap { try? Proposals.establishment(record, evidence: $0) }?.local.previousCategory ?? "")
             let proposed = proposal?.category ?? ""
@@ -107,7 +109,9 @@ struct RunController {
         let context = RunContext(
             layout: try await LayoutContext.make(request, title: "Categorisation \(Runs.label(year))", current: .runs),
             year: year, yearLabel: Runs.label(year), status: run.status.rawValue, total: rows.count, decided: rows.count - remaining,
-            remaining: remaining, changed: rows.filter(\.changed).count, show: show, rows: shown,
+            remaining: remaining, changed: rows.filter(\.changed).count,
+            nationalGaps: gaps.count, nationalGapLines: NationalGaps.tally(gaps).map { "\($0.gap.label): \($0.establishments)" },
+            nationalGapsRemedy: NationalGaps.remedy, show: show, rows: shown,
             confirmAction: SiteRoute.runConfirm(year: year).path, canConfirm: run.status == .proposed && remaining == 0, errors: errors)
         let response = try await request.view.render("run", context).encodeResponse(for: request)
         if !errors.isEmpty { response.status = .unprocessableEntity }

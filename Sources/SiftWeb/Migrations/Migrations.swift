@@ -8,7 +8,7 @@ enum Migrations {
         CreateRun(), CreateLetter(), AddCurrentCategoryToEstablishment(), CreateIndexes(), MoveEvidenceToItsOwnTable(),
         CreateSearchWords(), WidenListIndexes(), DropSearchName(), AddAuthorityDataVersion(),
         CreateNationalQuintiles(), CreatePlanActivities(), CreateSupportDelivered(), CreateCapacity(), CreateMeetings(),
-        CreateComplianceChecks(), CreatePartnership(), CreateParameterValues(),
+        CreateComplianceChecks(), CreatePartnership(), CreateParameterValues(), AddNationalGapsToEstablishment(),
     ]
 }
 
@@ -180,6 +180,16 @@ struct AddCurrentCategoryToEstablishment: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema(EstablishmentRecord.schema).deleteField("current_category").update()
+    }
+}
+
+struct AddNationalGapsToEstablishment: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(EstablishmentRecord.schema).field("national_gaps", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(EstablishmentRecord.schema).deleteField("national_gaps").update()
     }
 }
 

@@ -1,5 +1,6 @@
 import Fluent
 import FluentSQL
+import Foundation
 
 /// The words establishments are found by (`SearchWords`), filled in for those already stored.
 struct CreateSearchWords: AsyncMigration {
@@ -12,7 +13,15 @@ struct CreateSearchWords: AsyncMigration {
         guard let sql = database as? any SQLDatabase else { return }
         try await sql.raw("CREATE INDEX establishment_words_lookup ON \(unsafeRaw: SearchWords.table) (authority_id, word, establishment_id)").run()
         try await sql.raw("CREATE INDEX establishment_words_owner ON \(unsafeRaw: SearchWords.table) (establishment_id)").run()
-        let stored = try await EstablishmentRecord.query(on: database).all()
+        // The columns this migration needs, by name: a query of the model would ask for
+        // columns that later migrations add.
+        let stored = try await sql.select().columns("id", "authority_id", "urn", "name").from(EstablishmentRecord.schema).all().map { row in
+            let record = EstablishmentRecord(authorityID: try row.decode(column: "authority_id", as: UUID.self),
+                                             urn: try row.decode(column: "urn", as: String.self), name: try row.decode(column: "name", as: String.self),
+                                             kind: "", phase: nil, network: nil)
+            record.id = try row.decode(column: "id", as: UUID.self)
+            return record
+        }
         try await SearchWords.replace(for: stored, on: database)
     }
 

@@ -18,6 +18,9 @@ final class EstablishmentRecord: Model, @unchecked Sendable {
     @Field(key: "needs_judgement") var needsJudgement: Bool
     /// The latest agreed, overridden or in-year category: a copy of the decisions' record.
     @OptionalField(key: "current_category") var currentCategory: String?
+    /// The measures and years whose flags could not be judged for want of a national figure,
+    /// quintile or threshold ("ks2_rwm_expected 2018, …"), kept with the proposal.
+    @OptionalField(key: "national_gaps") var nationalGaps: String?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}

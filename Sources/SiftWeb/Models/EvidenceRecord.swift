@@ -41,6 +41,19 @@ enum EvidenceStore {
 
     /// Every establishment's evidence in an authority, by establishment id.
     static func texts(authorityID: UUID, on database: any Database) async throws -> [UUID: String] {
+        if let sql = database as? any SQLDatabase {
+            // Read by hand, not as models: an import reads every establishment's evidence.
+            let rows = try await sql.select().column(SQLColumn("establishment_id", table: EvidenceRecord.schema)).column(SQLColumn("evidence", table: EvidenceRecord.schema))
+                .from(EvidenceRecord.schema).join(EstablishmentRecord.schema, on: SQLColumn("establishment_id", table: EvidenceRecord.schema), .equal,
+                                   SQLColumn("id", table: EstablishmentRecord.schema))
+                .where(SQLColumn("authority_id", table: EstablishmentRecord.schema), .equal, SQLBind(authorityID)).all()
+            var texts: [UUID: String] = [:]
+            texts.reserveCapacity(rows.count)
+            for row in rows {
+                texts[try row.decode(column: "establishment_id", as: UUID.self)] = try row.decode(column: "evidence", as: String.self)
+            }
+            return texts
+        }
         let rows = try await EvidenceRecord.query(on: database)
             .join(EstablishmentRecord.self, on: \EvidenceRecord.$establishment.$id == \EstablishmentRecord.$id)
             .filter(EstablishmentRecord.self, \.$authority.$id == authorityID).all()

@@ -41,11 +41,3 @@ enum DecisionPeriods {
         }.joined(separator: ", then ")
     }
 }
-
-extension Day {
-    /// "15 January 2026", as GOV.UK writes dates.
-    var longText: String {
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        return "\(day) \(months[month - 1]) \(year)"
-    }
-}

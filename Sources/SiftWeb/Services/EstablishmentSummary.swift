@@ -13,9 +13,11 @@ struct EstablishmentSummary: Sendable {
     var proposedDesignation: String?
     var currentCategory: String?
     var needsJudgement: Bool
+    var nationalGaps: String?
 
     static let fields: [FieldKey] = [
         "urn", "name", "kind", "phase", "network", "proposed_category", "proposed_designation", "current_category", "needs_judgement",
+        "national_gaps",
     ]
 
     init(from output: any DatabaseOutput) throws {
@@ -28,6 +30,7 @@ struct EstablishmentSummary: Sendable {
         proposedDesignation = try output.decode("proposed_designation", as: String?.self)
         currentCategory = try output.decode("current_category", as: String?.self)
         needsJudgement = try output.decode("needs_judgement", as: Bool.self)
+        nationalGaps = try output.decode("national_gaps", as: String?.self)
     }
 }
 
@@ -50,5 +53,6 @@ extension EstablishmentSummary {
         proposedDesignation = record.proposedDesignation
         currentCategory = record.currentCategory
         needsJudgement = record.needsJudgement
+        nationalGaps = record.nationalGaps
     }
 }

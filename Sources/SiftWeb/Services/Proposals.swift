@@ -40,9 +40,9 @@ enum Proposals {
         var changed: [EstablishmentRecord] = []
         for record in records {
             guard let text = evidence[try record.requireID()] else { continue }
-            let before = (record.proposedCategory, record.proposedDesignation, record.needsJudgement)
+            let before = (record.proposedCategory, record.proposedDesignation, record.needsJudgement, record.nationalGaps)
             try refresh(record, evidence: text, engine: engine, on: date)
-            if before != (record.proposedCategory, record.proposedDesignation, record.needsJudgement) { changed.append(record) }
+            if before != (record.proposedCategory, record.proposedDesignation, record.needsJudgement, record.nationalGaps) { changed.append(record) }
         }
         for record in changed { try await record.save(on: database) }
         return changed.count
@@ -53,6 +53,7 @@ enum Proposals {
         record.proposedCategory = result.category?.code
         record.proposedDesignation = result.designation?.code
         record.needsJudgement = result.judgement != nil
+        record.nationalGaps = NationalGaps.text(result.nationalContextMissing)
     }
 }
 

@@ -48,6 +48,9 @@ public enum PublicDataImport {
         public var notes: [RowProblem] = []
         public var stored = false
         public var encoding: CSVEncoding = .utf8
+        /// The measures and years whose flags could not be judged for want of a national
+        /// figure or quintile, with how many of the file's establishments that leaves so.
+        public var nationalContextMissing: [(label: String, establishments: Int)] = []
 
         public init(rejected: [RowProblem] = [], notCovered: [RowProblem] = [], notes: [RowProblem] = [], encoding: CSVEncoding = .utf8) {
             self.rejected = rejected
@@ -63,7 +66,7 @@ public enum PublicDataImport {
         let urn: String
         let line: Int
         let isNew: Bool
-        let evidence: (Tree?) -> Tree?
+        let evidence: @Sendable (Tree?) -> Tree?
     }
 
     /// - Parameter laCodes: the local-authority codes whose establishments are the authority's;
@@ -155,7 +158,7 @@ public enum PublicDataImport {
 
     /// The authority's establishments by URN.
     static func records(of authority: Authority, on app: Application) async throws -> [String: EstablishmentRecord] {
-        let records = try await EstablishmentRecord.query(on: app.db).filter(\.$authority.$id == authority.requireID()).all()
+        let records = try await EstablishmentScope.all(authorityID: authority.requireID(), on: app.db)
         return Dictionary(records.map { ($0.urn, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

@@ -3,11 +3,11 @@ import Fluent
 import SiftCore
 import Vapor
 
-/// What request handlers share: the settings and the loaded frameworks. Kept in the
+/// What request handlers share: the settings and the bundled frameworks. Kept in the
 /// application's storage and handed to handlers through `Request.services`.
 struct SiftServices: Sendable {
     let settings: ServerSettings
-    let frameworks: [String: Framework]
+    let frameworks = FrameworkShelf()
     /// Annual runs under way on this server.
     let runProgress = RunProgressBoard()
     /// Uploaded files being imported on this server.
@@ -19,9 +19,8 @@ struct SiftServices: Sendable {
     /// The establishment list's orders (`ListOrder`), kept likewise; each can be 60 kB.
     let listOrders: KeptAnswers
 
-    init(settings: ServerSettings, frameworks: [String: Framework]) {
+    init(settings: ServerSettings) {
         self.settings = settings
-        self.frameworks = frameworks
         switch settings.database {
         case .sqlite, .memory: (keptAnswers, listOrders) = (KeptAnswers(isKeeping: true), KeptAnswers(isKeeping: true, mostKept: 1_000))
         case .postgres: (keptAnswers, listOrders) = (KeptAnswers(isKeeping: false), KeptAnswers(isKeeping: false))
@@ -29,17 +28,7 @@ struct SiftServices: Sendable {
     }
 
     func framework(_ id: String) throws -> Framework {
-        guard let framework = frameworks[id] else { throw Abort(.internalServerError, reason: "framework \(id) is not installed") }
-        return framework
-    }
-
-    static func loadFrameworks() throws -> [String: Framework] {
-        var frameworks: [String: Framework] = [:]
-        for path in BundledFrameworks.paths() {
-            let framework = try FrameworkLoader.load(path: path)
-            frameworks[framework.id] = framework
-        }
-        return frameworks
+        try frameworks.framework(id)
     }
 }
 

@@ -72,13 +72,16 @@ struct EstablishmentListContext: Encodable, Sendable {
         var category: String
         var categoryName: String
         var judgement: Bool
+        /// Some of its data flags could not be judged for want of national figures.
+        var nationalGaps: Bool
 
         var html: String {
             let e = HTMLFragment.escape
             let category = category.isEmpty
                 ? "<span class=\"sift-secondary-text\">Not categorised</span>"
                 : "<strong class=\"govuk-tag\">\(e(category))<span class=\"govuk-visually-hidden\"> \(e(categoryName))</span></strong>"
-            let judgement = judgement ? "\n          <strong class=\"govuk-tag govuk-tag--orange\">Judgement</strong>" : ""
+            let judgement = (judgement ? "\n          <strong class=\"govuk-tag govuk-tag--orange\">Judgement</strong>" : "")
+                + (nationalGaps ? "\n          <strong class=\"govuk-tag govuk-tag--grey\">National figures missing</strong>" : "")
             return """
                       <tr class="govuk-table__row">
                         <td class="govuk-table__cell sift-nowrap">\(e(urn))</td>
@@ -177,6 +180,9 @@ struct EstablishmentContext: Encodable, Sendable {
     var hasMeasures: Bool
     var measureRows: String
     var local: [Fact]
+    /// The measures and years whose flags could not be judged for want of national figures.
+    var nationalGaps: [String]
+    var nationalGapsRemedy: String
     var category: String
     var categoryName: String
     var designation: String

@@ -33,6 +33,11 @@ struct RunContext: Encodable, Sendable {
     var decided: Int
     var remaining: Int
     var changed: Int
+    /// Establishments with data flags that could not be judged for want of national
+    /// figures, and which measures and years lack them.
+    var nationalGaps: Int
+    var nationalGapLines: [String]
+    var nationalGapsRemedy: String
     var show: String
     var rows: [Row]
     var confirmAction: String

@@ -20,7 +20,7 @@ struct OfstedReaderTests {
         """
 
     static let reportCards = """
-        URN,School name,Inspection start date,Inclusion,Curriculum and teaching,Achievement,Attendance and behaviour,Personal development and well-being,Early years,Sixth form,Leadership and governance,Safeguarding standards,Category of concern,Latest graded inspection start date,Latest graded inspection overall effectiveness
+        URN,School name,Inspection start date,Inclusion,Curriculum and teaching,Achievement,Attendance and behaviour,Personal development and well-being,Early years (where applicable),Post-16 provision (where applicable),Leadership and governance,Safeguarding standards,Category of concern,Latest graded inspection start date,Latest graded inspection overall effectiveness
         100001,Oak Primary,24/11/2025,Strong standard,Expected standard,Needs attention,Expected standard,Exceptional,Expected standard,,Expected standard,Met,,12/03/2019,Good
         100005,Birch Junior,02/12/2025,4,5,5,4,3,,,5,Not met,Requires significant improvement,,
         """
@@ -91,7 +91,7 @@ struct OfstedReaderTests {
             """
         let file = try read(text)
         #expect(file.rejected.map(\.line) == [2, 3, 5])
-        #expect(file.rejected[0].message == "\"Excellent\" is not a grade Ofsted gives")
+        #expect(file.rejected[0].message == "\"Excellent\" is not a grade Ofsted gives: 1 to 4, or Not judged")
         #expect(throws: PublicDataError.self) { try read("URN,Name\n1,Oak\n") }
 
         // GIAS gave only the overall grade of that inspection; Ofsted's fuller record replaces it.
