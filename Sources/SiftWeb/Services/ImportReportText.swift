@@ -19,7 +19,9 @@ public enum ImportReportText {
             if counts[shared] == nil { order.append(shared) }
             counts[shared, default: 0] += 1
         }
-        return order.map { "\(counts[$0]!) × \($0.replacing("\"", with: ""))" }
+        // Most first; kinds as common as each other in the order the file has them.
+        let ranked = order.enumerated().sorted { (counts[$0.element]!, -$0.offset) > (counts[$1.element]!, -$1.offset) }.map(\.element)
+        return ranked.map { "\(counts[$0]!) × \($0.replacing("\"", with: ""))" }
     }
 
     public static func lines(_ report: PublicDataImport.Report, dryRun: Bool) -> [String] {
