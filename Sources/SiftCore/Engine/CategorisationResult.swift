@@ -1,7 +1,9 @@
 /// What Sift decided for one establishment and why. Its JSON form (`tree`, in
 /// ResultTrees.swift) is the stable output of `sift categorise --format json` (docs/results-format.md).
 public struct CategorisationResult: Sendable {
-    public enum Status: String, Sendable { case categorised, uncategorised }
+    /// `undetermined`: a fact the category turns on is not known, and the outcomes it could
+    /// be differ; an officer decides (`undetermined` says which outcomes and facts).
+    public enum Status: String, Sendable { case categorised, uncategorised, undetermined }
 
     public var urn: String
     public var name: String
@@ -18,6 +20,8 @@ public struct CategorisationResult: Sendable {
     public var notApplied: [NotApplied]
     /// Rows that matched but a constraint passed over.
     public var passedOver: [PassedOver]
+    /// Tables whose outcome unknown facts leave open, each with the outcomes still possible.
+    public var undetermined: [Undetermined] = []
     public var flags: [FlagOutcome]
     public var derived: [NamedValue]
     public var entitlements: [EntitlementItem]
@@ -89,6 +93,18 @@ public struct NotApplied: Sendable {
         self.why = absence.reason
         self.missingKind = absence.kind.rawValue
     }
+}
+
+/// A table whose outcome is not decided: rows before the one that applied (or before its
+/// `otherwise`) could not be evaluated, and had they held the outcome would differ.
+public struct Undetermined: Sendable {
+    public var table: String
+    /// What the table sets: `category`, `designation`, or a derived value's name.
+    public var sets: String
+    /// Every outcome still possible, in the table's order; nil stands for no outcome at all.
+    public var possible: [String?]
+    /// The rows that could not be evaluated, and why.
+    public var open: [NotApplied]
 }
 
 public struct PassedOver: Sendable {

@@ -42,6 +42,8 @@ public struct DecisionEngine: Sendable {
         if let code = result.category?.code {
             result.status = .categorised
             result.indicator = indicator(category: code, designation: result.designation?.code)
+        } else if result.undetermined.contains(where: { $0.sets == "category" }) {
+            result.status = .undetermined
         }
         if let code = decided ?? result.category?.code {
             result.entitlements = entitlements(for: code, context, &result.notApplied)
@@ -51,27 +53,67 @@ public struct DecisionEngine: Sendable {
         return result
     }
 
+    /// Runs a table. A row applies only when every row before it is known not to: an earlier
+    /// row that could not be evaluated for want of a fact not recorded might have applied
+    /// instead (a fact recorded as not there, such as a grade of a school never inspected,
+    /// hides no value, so a row that needs it simply does not apply). Its outcome, and the
+    /// outcome reached, are then all possible; when they agree the table is decided as
+    /// before, and when they differ it is undetermined and sets nothing (docs/framework-format.md,
+    /// "Unknown facts"). `otherwise` is the outcome only when every row is known not to apply.
     private func run(_ table: DecisionTable, _ context: inout EvaluationContext, _ result: inout CategorisationResult) {
         var decided: (outcome: String, row: DecisionRow?)?
+        var open: [(outcome: String, missing: NotApplied)] = []
         rows: for row in table.rows {
             switch context.condition(row.when) {
             case .bool(true):
                 if table.output == .category, let (stop, unknown) = constraintStopping(row, context) {
-                    result.passedOver.append(PassedOver(table: table.id, row: row.id, wouldBe: row.then, constraint: stop.id,
-                                                        require: stop.requireText, cite: stop.citation.cite))
-                    // A constraint that could not be evaluated is a gap like any other.
-                    if let unknown { result.notApplied.append(NotApplied(table: table.id, row: row.id, absence: unknown)) }
+                    // A constraint that could not be evaluated for want of evidence is a gap
+                    // like any other: the row may or may not stand.
+                    if let unknown, unknown.kind == .notRecorded {
+                        let missing = NotApplied(table: table.id, row: row.id, absence: unknown)
+                        result.notApplied.append(missing)
+                        open.append((row.then, missing))
+                    } else {
+                        result.passedOver.append(PassedOver(table: table.id, row: row.id, wouldBe: row.then, constraint: stop.id,
+                                                            require: stop.requireText, cite: stop.citation.cite))
+                        if let unknown { result.notApplied.append(NotApplied(table: table.id, row: row.id, absence: unknown)) }
+                    }
                     continue rows
                 }
                 decided = (row.then, row)
                 break rows
             case .missing(let absence):
-                result.notApplied.append(NotApplied(table: table.id, row: row.id, absence: absence))
+                let missing = NotApplied(table: table.id, row: row.id, absence: absence)
+                result.notApplied.append(missing)
+                // A fact recorded as not there (never inspected, not published) hides no value:
+                // the row cannot apply. Only a fact not recorded leaves the row open.
+                guard absence.kind == .notRecorded else { continue rows }
+                // A row whose category a constraint is known to refuse could not stand anyway.
+                if table.output == .category, let (_, unknown) = constraintStopping(row, context), unknown == nil { continue rows }
+                open.append((row.then, missing))
             default:
                 continue rows
             }
         }
         if decided == nil, let otherwise = table.otherwise { decided = (otherwise.value, nil) }
+        if !open.isEmpty, open.contains(where: { $0.outcome != decided?.outcome }) {
+            var possible: [String?] = []
+            for outcome in open.map(\.outcome) + [decided?.outcome] where !possible.contains(outcome) { possible.append(outcome) }
+            let sets: String
+            switch table.output {
+            case .category: sets = "category"
+            case .designation: sets = "designation"
+            case .derived(_, let name): sets = name
+            }
+            result.undetermined.append(Undetermined(table: table.id, sets: sets, possible: possible, open: open.map(\.missing)))
+            let absence = Absence(.undetermined(table.id))
+            switch table.output {
+            case .category: context.category = .missing(absence)
+            case .designation: context.designation = .missing(absence)
+            case .derived(let slot, _): context.derived[slot] = .missing(absence)
+            }
+            return
+        }
         guard let decided else { return }
         let row = decided.row
         result.reasons.append(Reason(

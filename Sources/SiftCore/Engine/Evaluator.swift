@@ -1,5 +1,7 @@
 /// Evaluates expressions with three-valued (Kleene) logic: a missing fact makes a
-/// comparison unknown, carried as `.missing` with the reason, never as false or zero.
+/// comparison unknown, carried as `.missing` with the reason, never as false or zero. Counts
+/// and sums over facts some of which are unknown give bounds, and a comparison the bounds
+/// decide is decided (docs/framework-format.md, "Unknown facts").
 extension EvaluationContext {
     func evaluate(_ expression: Expression) -> Value {
         switch expression {
@@ -9,32 +11,33 @@ extension EvaluationContext {
         case .fact(let ref, _):
             let value = value(of: ref)
             // The path is bound only when a value is missing: binding it costs a retain.
-            if case .missing(var absence) = value, absence.fact.isEmpty, case .fact(_, let path) = expression {
-                absence.fact = path
-                return .missing(absence)
+            if case .fact(_, let path) = expression {
+                switch value {
+                case .missing(var absence) where absence.fact.isEmpty:
+                    absence.fact = path
+                    return .missing(absence)
+                case .bounds(let lower, let upper, var absence) where absence.fact.isEmpty:
+                    absence.fact = path
+                    return .bounds(lower, upper, absence)
+                default: break
+                }
             }
             return value
         case .negate(let inner):
             let value = evaluate(inner)
-            guard case .number(let number) = value else { return value }
-            return .number(-number)
-        case .arithmetic(let op, let lhs, let rhs):
-            let a = evaluate(lhs), b = evaluate(rhs)
-            guard case .number(let x) = a else { return a }
-            guard case .number(let y) = b else { return b }
-            switch op {
-            case .plus: return .number(x + y)
-            case .minus: return .number(x - y)
-            case .times: return .number(x * y)
-            case .divide:
-                guard y != 0 else { return .missing(Absence(.divisionByZero)) }
-                return .number(x / y)
+            switch value {
+            case .number(let number): return .number(-number)
+            case .bounds(let lower, let upper, let absence): return .bounds(-upper, -lower, absence)
+            default: return value
             }
+        case .arithmetic(let op, let lhs, let rhs):
+            return Self.arithmetic(op, evaluate(lhs), evaluate(rhs))
         case .compare(let op, let lhs, let rhs):
-            let a = evaluate(lhs)
-            if a.isMissing { return a }
-            let b = evaluate(rhs)
-            if b.isMissing { return b }
+            let a = evaluate(lhs), b = evaluate(rhs)
+            if case .missing = a { return Self.unknown(a, b) }
+            if case .missing = b { return b }
+            if case .bounds = a { return Self.compare(op, bounded: a, b) }
+            if case .bounds = b { return Self.compare(op, bounded: a, b) }
             return Self.compare(op, a, b).map(Value.bool) ?? .missing(Absence(.notComparable, fact: Self.path(of: lhs) ?? Self.path(of: rhs) ?? ""))
         case .not(let inner):
             let value = condition(inner)
@@ -47,7 +50,7 @@ extension EvaluationContext {
                 switch value {
                 case .bool(false): return value
                 case .bool(true): continue
-                default: if unknown == nil { unknown = value }
+                default: unknown = unknown.map { Self.unknown($0, value) } ?? value
                 }
             }
             return unknown ?? .bool(true)
@@ -58,19 +61,19 @@ extension EvaluationContext {
                 switch value {
                 case .bool(true): return value
                 case .bool(false): continue
-                default: if unknown == nil { unknown = value }
+                default: unknown = unknown.map { Self.unknown($0, value) } ?? value
                 }
             }
             return unknown ?? .bool(false)
         case .inList(let lhs, let items, let negated):
             let value = evaluate(lhs)
-            if value.isMissing { return value }
+            if value.isMissing { return value.unknown }
             // A list item with no value (a parameter not set) makes membership unknown
             // unless the value is found among the others.
             var unknown: Value?
             for item in items {
                 let candidate = evaluate(item)
-                if candidate.isMissing { unknown = unknown ?? candidate; continue }
+                if candidate.isMissing { unknown = unknown ?? candidate.unknown; continue }
                 switch Self.compare(.equal, value, candidate) {
                 case true: return .bool(!negated)
                 case false: continue
@@ -81,17 +84,79 @@ extension EvaluationContext {
         case .isMissing(let inner, let negated):
             return .bool(evaluate(inner).isMissing != negated)
         case .count(let items):
-            var count = 0
-            for item in items {
-                let value = condition(item)
-                switch value {
-                case .bool(true): count += 1
-                case .bool(false): continue
-                default: return value
-                }
-            }
-            return .number(Double(count))
+            return Self.count(items.map { condition($0) })
         }
+    }
+
+    /// How many of the values are true: a number when each is known, bounds when some could
+    /// not be judged (each unknown may be either), with the first unknown's reason. A value
+    /// recorded as not there (not published, never inspected) is not true, and counts none.
+    static func count(_ values: [Value]) -> Value {
+        var known = 0, unknowns = 0
+        var first: Absence?
+        for value in values {
+            switch value {
+            case .bool(true): known += 1
+            case .bool(false): continue
+            case .missing(let absence) where absence.kind == .knownMissing: continue
+            default:
+                unknowns += 1
+                if first == nil { first = value.absence ?? Absence(.notACondition) }
+            }
+        }
+        guard let first else { return .number(Double(known)) }
+        return .bounds(Double(known), Double(known + unknowns), first)
+    }
+
+    /// Of two values at least one of which is unknown, the one to carry: a fact not recorded
+    /// (which hides a value that could decide) before one recorded as not there (which hides
+    /// none), so a condition is open exactly when an unrecorded fact could decide it.
+    static func unknown(_ first: Value, _ second: Value) -> Value {
+        guard first.absence?.kind != .notRecorded, second.absence?.kind == .notRecorded else { return first.isMissing ? first : second }
+        return second
+    }
+
+    /// Arithmetic on numbers, or on bounds as intervals; anything else unknown.
+    static func arithmetic(_ op: ArithmeticOperator, _ a: Value, _ b: Value) -> Value {
+        if case .missing = a { return unknown(a, b) }
+        if case .missing = b { return b }
+        guard let (al, au) = a.interval else { return a.unknown }
+        guard let (bl, bu) = b.interval else { return b.unknown }
+        let absence = a.absence ?? b.absence
+        func result(_ lower: Double, _ upper: Double) -> Value {
+            guard let absence else { return .number(lower) }
+            return .bounds(lower, upper, absence)
+        }
+        switch op {
+        case .plus: return result(al + bl, au + bu)
+        case .minus: return result(al - bu, au - bl)
+        case .times:
+            let products = [al * bl, al * bu, au * bl, au * bu]
+            return result(products.min()!, products.max()!)
+        case .divide:
+            guard bl > 0 || bu < 0 else {
+                return absence.map { .missing($0) } ?? .missing(Absence(.divisionByZero))
+            }
+            let quotients = [al / bl, al / bu, au / bl, au / bu]
+            return result(quotients.min()!, quotients.max()!)
+        }
+    }
+
+    /// A comparison where one side is known only within bounds: decided when every number
+    /// within them gives the same answer.
+    static func compare(_ op: ComparisonOperator, bounded a: Value, _ b: Value) -> Value {
+        let absence = a.absence ?? b.absence ?? Absence(.notComparable)
+        guard let (al, au) = a.interval, let (bl, bu) = b.interval else { return .missing(absence) }
+        let decided: Bool?
+        switch op {
+        case .less: decided = au < bl ? true : al >= bu ? false : nil
+        case .lessOrEqual: decided = au <= bl ? true : al > bu ? false : nil
+        case .greater: decided = al > bu ? true : au <= bl ? false : nil
+        case .greaterOrEqual: decided = al >= bu ? true : au < bl ? false : nil
+        case .equal: decided = au < bl || al > bu ? false : nil
+        case .notEqual: decided = au < bl || al > bu ? true : nil
+        }
+        return decided.map(Value.bool) ?? .missing(absence)
     }
 
     /// Evaluates an expression that must be true or false: any other value is unknown.
@@ -99,6 +164,7 @@ extension EvaluationContext {
         let value = evaluate(expression)
         switch value {
         case .bool, .missing: return value
+        case .bounds(_, _, let absence): return .missing(absence)
         default: return .missing(Absence(.notACondition, fact: Self.path(of: expression) ?? ""))
         }
     }

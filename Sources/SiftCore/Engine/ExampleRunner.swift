@@ -41,6 +41,16 @@ public enum ExampleRunner {
         if expect["uncategorised"]?.bool == true, result.status != .uncategorised {
             failures.append("expected no category, got \(result.category?.code ?? "?")")
         }
+        // `undetermined: { table: [outcomes still possible] }`; `none` for no outcome at all.
+        for member in expect["undetermined"]?.members ?? [] {
+            let expected = member.value.elements?.compactMap(\.text) ?? []
+            let actual = result.undetermined.first { $0.table == member.key }?.possible.map { $0 ?? "none" }
+            if actual != expected { failures.append("undetermined \(member.key): expected \(expected), got \(actual.map { "\($0)" } ?? "decided")") }
+        }
+        if expect["undetermined"] == nil, expect["category"] != nil || expect["designation"] != nil, let open = result.undetermined.first {
+            failures.append("table \(open.table) is undetermined (could be \(open.possible.map { $0 ?? "none" }.joined(separator: " or "))): "
+                            + open.open.map { "\($0.fact): \($0.why)" }.joined(separator: "; "))
+        }
         if let rows = expect["rows"]?.elements?.compactMap(\.text) {
             let actual = result.reasons.map(\.row)
             if rows != actual { failures.append("rows: expected \(rows), got \(actual)") }

@@ -5,6 +5,11 @@ public enum Value: Sendable, Equatable, CustomStringConvertible {
     case text(String)
     case bool(Bool)
     case missing(Absence)
+    /// A number known only to lie between two others, both included: a count of flags some
+    /// of which could not be judged. A comparison every number between them answers the same
+    /// way is decided (three known trend flags of four make at least three, whatever the
+    /// fourth); any other is unknown, for the reason the absence gives.
+    case bounds(Double, Double, Absence)
 
     public var description: String {
         switch self {
@@ -12,12 +17,41 @@ public enum Value: Sendable, Equatable, CustomStringConvertible {
         case .text(let text): return text
         case .bool(let flag): return flag ? "true" : "false"
         case .missing(let absence): return "missing (\(absence.reason))"
+        case .bounds(let lower, let upper, let absence):
+            return "between \(Tree.format(lower)) and \(Tree.format(upper)) (\(absence.reason))"
         }
     }
 
+    /// Not known exactly: missing, or known only within bounds.
     public var isMissing: Bool {
-        if case .missing = self { return true }
-        return false
+        switch self {
+        case .missing, .bounds: return true
+        default: return false
+        }
+    }
+
+    /// Why the value is not known exactly; nil when it is.
+    public var absence: Absence? {
+        switch self {
+        case .missing(let absence), .bounds(_, _, let absence): return absence
+        default: return nil
+        }
+    }
+
+    /// The value as an unknown truth or quantity: bounds become plain missing where only a
+    /// known value would serve.
+    var unknown: Value {
+        if case .bounds(_, _, let absence) = self { return .missing(absence) }
+        return self
+    }
+
+    /// The smallest and largest the value can be, for a number or bounds.
+    var interval: (Double, Double)? {
+        switch self {
+        case .number(let number): return (number, number)
+        case .bounds(let lower, let upper, _): return (lower, upper)
+        default: return nil
+        }
     }
 
     public var number: Double? {
@@ -63,6 +97,8 @@ public struct Absence: Sendable, Equatable {
         case notComparable
         case notACondition
         case coreJudgementMissing(String)
+        /// A table's outcome that unknown facts leave open.
+        case undetermined(String)
     }
 
     public let why: Why
@@ -76,7 +112,8 @@ public struct Absence: Sendable, Equatable {
 
     public var kind: Kind {
         switch why {
-        case .notRecorded, .measureNotRecorded, .componentNotRecorded, .nationalNotRecorded, .noDataYear, .coreJudgementMissing: return .notRecorded
+        case .notRecorded, .measureNotRecorded, .componentNotRecorded, .nationalNotRecorded, .noDataYear, .coreJudgementMissing, .undetermined:
+            return .notRecorded
         default: return .knownMissing
         }
     }
@@ -114,6 +151,7 @@ public struct Absence: Sendable, Equatable {
         case .notComparable: return "\(fact) holds a value of another kind than it is compared with"
         case .notACondition: return "\(fact) is not true or false, so it cannot stand as a condition"
         case .coreJudgementMissing(let judgement): return "the inspection does not record its \(judgement), so no overall reading is made"
+        case .undetermined(let table): return "the \(table) table's outcome is undetermined: facts it needs are not known"
         }
     }
 

@@ -74,27 +74,16 @@ extension DecisionEngine {
         }
         context.flagLatest = latest
         context.flagTrend = trend
-        context.trendCount = Self.count(trend)
-        // Single-year flags count once per group ("EYFS; Key Stage 1 or Phonics; or any of the Key Stage 2 measures").
-        var groupCount = 0
-        var unknown: Value?
-        for members in flagGroups {
-            if members.contains(where: { latest[$0] == .bool(true) }) { groupCount += 1 }
-            else if unknown == nil, let missing = members.lazy.map({ latest[$0] }).first(where: \.isMissing) { unknown = missing }
-        }
-        context.singleYearCount = unknown ?? .number(Double(groupCount))
+        // Counts over flags some of which could not be judged are bounds: each unknown flag
+        // may be raised or not (docs/framework-format.md, "Unknown facts").
+        context.trendCount = EvaluationContext.count(trend)
+        // Single-year flags count once per group ("EYFS; Key Stage 1 or Phonics; or any of the
+        // Key Stage 2 measures"): a group with a raised flag counts, one with none raised but
+        // some unknown may or may not.
+        context.singleYearCount = EvaluationContext.count(flagGroups.map { members in
+            if members.contains(where: { latest[$0] == .bool(true) }) { return .bool(true) }
+            return members.lazy.map { latest[$0] }.first(where: \.isMissing) ?? .bool(false)
+        })
         return outcomes
-    }
-
-    private static func count(_ values: [Value]) -> Value {
-        var count = 0
-        for value in values {
-            switch value {
-            case .bool(true): count += 1
-            case .bool(false): continue
-            default: return value
-            }
-        }
-        return .number(Double(count))
     }
 }

@@ -18,6 +18,8 @@ public enum ResultRendering {
             public var establishments: Int
             public var categorised: Int
             public var uncategorised: Int
+            /// Unknown facts leave the category open: an officer decides.
+            public var undetermined: Int
             public var rejected: Int
             public var withGaps: Int
             public var awaitingJudgement: Int
@@ -40,6 +42,7 @@ public enum ResultRendering {
             summary: .init(establishments: results.count + rejected,
                            categorised: results.filter { $0.status == .categorised }.count,
                            uncategorised: results.filter { $0.status == .uncategorised }.count,
+                           undetermined: results.filter { $0.status == .undetermined }.count,
                            rejected: rejected,
                            withGaps: results.filter(\.hasGaps).count,
                            awaitingJudgement: results.filter { $0.judgement != nil }.count,
@@ -102,13 +105,13 @@ public enum ResultRendering {
         }
         let s = report.summary
         let counts = s.byCategory.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
-        out.append("\(s.establishments) establishments: \(s.categorised) categorised (\(counts)), \(s.uncategorised) uncategorised, \(s.rejected) not read, \(s.withGaps) with evidence gaps, \(s.awaitingJudgement) awaiting a professional judgement.")
+        out.append("\(s.establishments) establishments: \(s.categorised) categorised (\(counts)), \(s.uncategorised) uncategorised, \(s.undetermined) undetermined, \(s.rejected) not read, \(s.withGaps) with evidence gaps, \(s.awaitingJudgement) awaiting a professional judgement.")
         return out.joined(separator: "\n") + "\n"
     }
 
     static func text(_ result: CategorisationResult) -> [String] {
         var out: [String] = []
-        let heading = result.category.map { "\($0.code) — \($0.name)" } ?? "uncategorised"
+        let heading = result.category.map { "\($0.code) — \($0.name)" } ?? (result.status == .undetermined ? "undetermined" : "uncategorised")
         var extra = ""
         if let designation = result.designation { extra += ", designation \(designation.code)" }
         if let indicator = result.indicator { extra += ", indicator \(indicator)" }
@@ -119,6 +122,11 @@ public enum ResultRendering {
         for reason in result.reasons { out.append(contentsOf: ReasonText.lines(reason, indent: "  ")) }
         if let judgement = result.judgement {
             out.append("  professional judgement: choose between \(judgement.alternatives.joined(separator: " and ")); proposed \(judgement.proposed). \(judgement.why)")
+        }
+        for open in result.undetermined {
+            let possible = open.possible.map { $0 ?? "none" }.joined(separator: " or ")
+            out.append("  undetermined: table \(open.table) could be \(possible); not known: "
+                       + open.open.map { "\($0.fact) (row \($0.row): \($0.why))" }.joined(separator: "; "))
         }
         for stop in result.passedOver { out.append(ReasonText.line(stop, indent: "  ")) }
         for gap in result.notApplied { out.append("  not applied: row \(gap.row): \(gap.why)") }

@@ -10,6 +10,7 @@ extension CategorisationResult {
             ("judgement", judgement.map(\.tree)),
             ("reasons", .array(reasons.map(\.tree))),
             ("passedOver", .array(passedOver.map(\.tree))),
+            ("undetermined", .array(undetermined.map(\.tree))),
             ("notApplied", .array(notApplied.map(\.tree))),
             ("flags", .array(flags.map(\.tree))),
             ("derived", .array(derived.map(\.tree))),
@@ -47,6 +48,13 @@ extension NotApplied {
     var tree: Tree {
         .object([("table", .string(table)), ("row", .string(row)), ("fact", .string(fact)), ("why", .string(why)),
                  ("missingKind", .string(missingKind))])
+    }
+}
+
+extension Undetermined {
+    var tree: Tree {
+        .object([("table", .string(table)), ("sets", .string(sets)), ("possible", .array(possible.map { $0.map(Tree.string) ?? Tree(.null) })),
+                 ("open", .array(open.map(\.tree)))])
     }
 }
 
@@ -104,7 +112,8 @@ extension ResultRendering.Report {
         [("problems", .array(problems.map { .object([("urn", .string($0.urn)), ("field", .string($0.field)), ("message", .string($0.message))]) })),
          ("summary", .object([
             ("establishments", .number(Double(summary.establishments))), ("categorised", .number(Double(summary.categorised))),
-            ("uncategorised", .number(Double(summary.uncategorised))), ("rejected", .number(Double(summary.rejected))),
+            ("uncategorised", .number(Double(summary.uncategorised))),
+            ("undetermined", .number(Double(summary.undetermined))), ("rejected", .number(Double(summary.rejected))),
             ("withGaps", .number(Double(summary.withGaps))), ("awaitingJudgement", .number(Double(summary.awaitingJudgement))),
             ("byCategory", .object(summary.byCategory.sorted { $0.key < $1.key }.map { ($0.key, .number(Double($0.value))) })),
          ]))]

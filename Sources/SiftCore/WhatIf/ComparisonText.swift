@@ -47,17 +47,17 @@ extension FrameworkComparison {
 
     func lines(_ change: Change) -> [String] {
         func short(_ result: CategorisationResult) -> String {
-            let category = result.category?.code ?? "uncategorised"
+            let category = result.category?.code ?? result.status.rawValue
             return change.designationChanged ? "\(category) (designation \(result.designation?.code ?? "none"))" : category
         }
         var out = ["\(change.urn) \(change.name): \(short(change.old)) → \(short(change.new))"]
         for (side, result) in [("old", change.old), ("new", change.new)] {
-            let heading = result.category.map { "\($0.code) — \($0.name)" } ?? "uncategorised"
+            let heading = result.category.map { "\($0.code) — \($0.name)" } ?? result.status.rawValue
             let designation = result.designation.map { ", designation \($0.code)" } ?? ""
             out.append("  \(side) (\(result.framework)): \(heading)\(designation)")
             for reason in result.reasons { out.append(contentsOf: ReasonText.lines(reason, indent: "    ")) }
             for stop in result.passedOver { out.append(ReasonText.line(stop, indent: "    ")) }
-            if result.status == .uncategorised {
+            if result.status != .categorised {
                 for gap in result.notApplied { out.append("    not applied: row \(gap.row): \(gap.why)") }
             }
         }

@@ -25,10 +25,15 @@ struct DecisionController {
             status = latest.map { $0.status.rawValue.spacedWords + " \($0.category)" } ?? "not proposed"
         }
         let heading = year.map { "Decide the \(Runs.label($0)) category" } ?? "Change the category during the year"
+        let open = result.undetermined.first { $0.sets == "category" }
         let context = DecisionFormContext(
             layout: try await LayoutContext.make(request, title: (errors.isEmpty ? "" : "Error: ") + heading, current: .runs),
             heading: heading, yearLabel: year.map(Runs.label) ?? Runs.label(Runs.academicYear(of: request.now)),
             urn: record.urn, name: record.name, proposed: result.category?.code ?? "", proposedName: result.category?.name ?? "",
+            undetermined: open.map { open in
+                "The framework cannot decide: the category could be \(Proposals.possibleCategories(result) ?? "any"), "
+                    + "and what would decide it is not recorded: " + open.open.map { "\($0.fact) (\($0.why))" }.joined(separator: "; ") + "."
+            } ?? "",
             judgement: result.judgement.map { "A professional judgement between \($0.alternatives.joined(separator: " and ")). \($0.why)" } ?? "",
             reasons: EstablishmentContext.ReasonItem.all(result),
             status: status,
@@ -36,7 +41,7 @@ struct DecisionController {
             reason: reason, errors: errors,
             action: year.map { SiteRoute.runDecision(year: $0, urn: record.urn).path } ?? SiteRoute.recategorise(urn: record.urn).path,
             backHref: year.map { SiteRoute.run(year: $0).path } ?? SiteRoute.establishment(urn: record.urn).path,
-            canAgree: year != nil)
+            canAgree: year != nil && result.category != nil)
         let response = try await request.view.render("decision", context).encodeResponse(for: request)
         if !errors.isEmpty { response.status = .unprocessableEntity }
         return response
@@ -64,6 +69,10 @@ struct DecisionController {
         if input.action == "agree" {
             guard let proposal = try await DecisionRecord.query(on: request.db).filter(\.$establishment.$id == record.requireID())
                 .filter(\.$academicYear == year).filter(\.$status == .provisional).first() else { throw Abort(.notFound) }
+            guard proposal.category != Runs.undecided else {
+                return try await form(request, user: user, record: record, year: year, category: nil, reason: "",
+                                      errors: [.init(field: "category", message: "There is no proposal to agree: choose the category and give the reason")])
+            }
             try await Runs.decide(request, user: user, record: record, year: year, category: proposal.category, override: false, reason: nil)
             return request.redirect(to: SiteRoute.run(year: year).path + "?show=undecided")
         }

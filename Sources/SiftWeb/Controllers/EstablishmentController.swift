@@ -94,7 +94,7 @@ struct EstablishmentController {
                 kind: record.kind.spacedWords, phase: (record.phase ?? "").spacedWords,
                 network: record.network ?? "", category: record.proposedCategory ?? "",
                 categoryName: record.proposedCategory.flatMap { framework.category($0)?.name } ?? "Not categorised", judgement: record.needsJudgement,
-                nationalGaps: record.nationalGaps != nil)
+                nationalGaps: record.nationalGaps != nil, undetermined: record.undetermined != nil)
         }
         let context = EstablishmentListContext(
             layout: try await LayoutContext.make(request, title: "Establishments", current: .establishments),

@@ -30,6 +30,7 @@ struct EstablishmentPageController {
             local: Self.local(establishment),
             nationalGaps: result.nationalContextMissing.map { NationalGaps.Gap(measure: $0.measure, year: $0.year).label },
             nationalGapsRemedy: mayChange ? NationalGaps.remedy : "",
+            undetermined: Self.undetermined(result, sets: "category"), designationUndetermined: Self.undetermined(result, sets: "designation"),
             category: result.category?.code ?? "", categoryName: result.category?.name ?? "",
             designation: result.designation.map { "\($0.code) – \($0.name)" } ?? "", indicator: result.indicator ?? "",
             judgement: result.judgement.map { "A professional judgement between \($0.alternatives.joined(separator: " and ")): \($0.proposed) is proposed. \($0.why)" } ?? "",
@@ -39,7 +40,8 @@ struct EstablishmentPageController {
             plan: result.plan?.activities.map { .init(term: $0.term, activity: $0.activity, amount: Tree.format($0.amount)) } ?? [],
             planTotal: result.plan.map { "\(Tree.format($0.total)) of \(Tree.format($0.allocation)) \($0.unit)" } ?? "",
             history: decisions.map { decision in
-                .init(year: decision.academicYear, category: decision.category, status: decision.status.rawValue.spacedWords,
+                .init(year: decision.academicYear, category: decision.category == Runs.undecided ? "To be decided" : decision.category,
+                      status: decision.status.rawValue.spacedWords,
                       reason: decision.reason ?? "", who: decision.decidedBy ?? "", when: Day(decision.decidedAt).description)
             },
             currentCategory: record.currentCategory.map { code in "\(code) – \(framework.category(code)?.name ?? code)" } ?? "",
@@ -53,6 +55,16 @@ struct EstablishmentPageController {
             measuresHref: mayChange ? SiteRoute.measures(urn: record.urn).path : nil,
             localEvidenceHref: mayChange ? SiteRoute.localEvidence(urn: record.urn).path : nil)
         return try await request.view.render("establishment", context).encodeResponse(for: request)
+    }
+
+    /// "It could be 1, 3 or 4: what would decide it is not recorded: …", for a table unknown
+    /// facts leave open; empty when the table was decided.
+    static func undetermined(_ result: CategorisationResult, sets: String) -> String {
+        guard let open = result.undetermined.first(where: { $0.sets == sets }) else { return "" }
+        let codes = open.possible.map { $0 ?? "none" }
+        let possible = codes.dropLast().joined(separator: ", ") + (codes.count > 1 ? " or " : "") + (codes.last ?? "")
+        return "It could be \(possible); what would decide it is not recorded: "
+            + open.open.map { "\($0.fact) (\($0.why))" }.joined(separator: "; ") + ". An officer decides it."
     }
 
     static func details(_ e: Establishment) -> [EstablishmentContext.Fact] {

@@ -97,7 +97,7 @@ struct RunController {
             if record.nationalGaps != nil { gaps.append(record.nationalGaps) }
             let proposal = proposalByEstablishment[id]
             let before = previous[id]?.category ?? (evidence[id].flatMap { try? Proposals.establishment(record, evidence: $0) }?.local.previousCategory ?? "")
-            let proposed = proposal?.category ?? ""
+            let proposed = proposal.map { $0.category == Runs.undecided ? "Undetermined: \(record.undetermined ?? "to be decided")" : $0.category } ?? ""
             rows.append(.init(urn: record.urn, name: record.name, previous: before, proposed: proposed,
                               decided: decision.status == .provisional ? "" : decision.category,
                               status: decision.status.rawValue.spacedWords,

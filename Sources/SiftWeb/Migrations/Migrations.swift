@@ -9,6 +9,7 @@ enum Migrations {
         CreateSearchWords(), WidenListIndexes(), DropSearchName(), AddAuthorityDataVersion(),
         CreateNationalQuintiles(), CreatePlanActivities(), CreateSupportDelivered(), CreateCapacity(), CreateMeetings(),
         CreateComplianceChecks(), CreatePartnership(), CreateParameterValues(), AddNationalGapsToEstablishment(),
+        AddUndeterminedToEstablishment(),
     ]
 }
 
@@ -190,6 +191,16 @@ struct AddNationalGapsToEstablishment: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema(EstablishmentRecord.schema).deleteField("national_gaps").update()
+    }
+}
+
+struct AddUndeterminedToEstablishment: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(EstablishmentRecord.schema).field("undetermined", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(EstablishmentRecord.schema).deleteField("undetermined").update()
     }
 }
 

@@ -21,6 +21,9 @@ final class EstablishmentRecord: Model, @unchecked Sendable {
     /// The measures and years whose flags could not be judged for want of a national figure,
     /// quintile or threshold ("ks2_rwm_expected 2018, …"), kept with the proposal.
     @OptionalField(key: "national_gaps") var nationalGaps: String?
+    /// The categories still possible when unknown facts leave the proposal undetermined
+    /// ("1 or 2"); nil when the framework decided or placed it nowhere.
+    @OptionalField(key: "undetermined") var undetermined: String?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}

@@ -14,10 +14,11 @@ struct EstablishmentSummary: Sendable {
     var currentCategory: String?
     var needsJudgement: Bool
     var nationalGaps: String?
+    var undetermined: String?
 
     static let fields: [FieldKey] = [
         "urn", "name", "kind", "phase", "network", "proposed_category", "proposed_designation", "current_category", "needs_judgement",
-        "national_gaps",
+        "national_gaps", "undetermined",
     ]
 
     init(from output: any DatabaseOutput) throws {
@@ -31,6 +32,7 @@ struct EstablishmentSummary: Sendable {
         currentCategory = try output.decode("current_category", as: String?.self)
         needsJudgement = try output.decode("needs_judgement", as: Bool.self)
         nationalGaps = try output.decode("national_gaps", as: String?.self)
+        undetermined = try output.decode("undetermined", as: String?.self)
     }
 }
 
@@ -54,5 +56,6 @@ extension EstablishmentSummary {
         currentCategory = record.currentCategory
         needsJudgement = record.needsJudgement
         nationalGaps = record.nationalGaps
+        undetermined = record.undetermined
     }
 }

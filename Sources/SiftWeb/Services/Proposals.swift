@@ -40,9 +40,9 @@ enum Proposals {
         var changed: [EstablishmentRecord] = []
         for record in records {
             guard let text = evidence[try record.requireID()] else { continue }
-            let before = (record.proposedCategory, record.proposedDesignation, record.needsJudgement, record.nationalGaps)
+            let before = PublicDataImport.listed(record)
             try refresh(record, evidence: text, engine: engine, on: date)
-            if before != (record.proposedCategory, record.proposedDesignation, record.needsJudgement, record.nationalGaps) { changed.append(record) }
+            if before != PublicDataImport.listed(record) { changed.append(record) }
         }
         for record in changed { try await record.save(on: database) }
         return changed.count
@@ -54,6 +54,14 @@ enum Proposals {
         record.proposedDesignation = result.designation?.code
         record.needsJudgement = result.judgement != nil
         record.nationalGaps = NationalGaps.text(result.nationalContextMissing)
+        record.undetermined = result.status == .undetermined ? possibleCategories(result) : nil
+    }
+
+    /// "1 or 2": the categories an undetermined proposal could still be.
+    static func possibleCategories(_ result: CategorisationResult) -> String? {
+        guard let open = result.undetermined.first(where: { $0.sets == "category" }) else { return nil }
+        let codes = open.possible.map { $0 ?? "none" }
+        return codes.dropLast().joined(separator: ", ") + (codes.count > 1 ? " or " : "") + (codes.last ?? "")
     }
 }
 

@@ -58,7 +58,9 @@ enum Runs {
             guard let text = evidence[try record.requireID()] else { continue }
             let result = engine.categorise(try Proposals.establishment(record, evidence: text), runDate: today)
             Proposals.apply(result, to: record)
-            guard let category = result.category?.code else { continue }
+            // An undetermined proposal is in the review with no category to agree: an officer
+            // decides it, and the year cannot be confirmed (nor its letters issued) until then.
+            guard let category = result.category?.code ?? (result.status == .undetermined ? Self.undecided : nil) else { continue }
             decisions.append(DecisionRecord(authorityID: authorityID, establishmentID: try record.requireID(), academicYear: year,
                                             category: category, designation: result.designation?.code, status: .provisional,
                                             reason: nil, decidedBy: userID, at: now))
@@ -78,6 +80,9 @@ enum Runs {
         try await Audit.record(on: database, at: now, authorityID: authorityID, userID: userID, action: "run_proposed",
                                detail: "\(label(year)): \(proposals.count) proposals for \(records.count) establishments")
     }
+
+    /// The category of a proposal the framework left undetermined: none, for an officer to decide.
+    static let undecided = ""
 
     /// The latest decision of each establishment for the year, by establishment id.
     static func latest(_ database: any Database, authorityID: UUID, year: Int) async throws -> [UUID: DecisionRecord] {

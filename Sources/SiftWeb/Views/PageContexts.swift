@@ -74,11 +74,13 @@ struct EstablishmentListContext: Encodable, Sendable {
         var judgement: Bool
         /// Some of its data flags could not be judged for want of national figures.
         var nationalGaps: Bool
+        /// Unknown facts leave its category undetermined.
+        var undetermined: Bool
 
         var html: String {
             let e = HTMLFragment.escape
             let category = category.isEmpty
-                ? "<span class=\"sift-secondary-text\">Not categorised</span>"
+                ? (undetermined ? "<strong class=\"govuk-tag govuk-tag--yellow\">Undetermined</strong>" : "<span class=\"sift-secondary-text\">Not categorised</span>")
                 : "<strong class=\"govuk-tag\">\(e(category))<span class=\"govuk-visually-hidden\"> \(e(categoryName))</span></strong>"
             let judgement = (judgement ? "\n          <strong class=\"govuk-tag govuk-tag--orange\">Judgement</strong>" : "")
                 + (nationalGaps ? "\n          <strong class=\"govuk-tag govuk-tag--grey\">National figures missing</strong>" : "")
@@ -183,6 +185,9 @@ struct EstablishmentContext: Encodable, Sendable {
     /// The measures and years whose flags could not be judged for want of national figures.
     var nationalGaps: [String]
     var nationalGapsRemedy: String
+    /// Why the framework could not decide the category or the designation, and what would.
+    var undetermined: String
+    var designationUndetermined: String
     var category: String
     var categoryName: String
     var designation: String

@@ -53,6 +53,8 @@ struct DecisionFormContext: Encodable, Sendable {
     var name: String
     var proposed: String
     var proposedName: String
+    /// Why the framework could not decide, and what would decide it; empty when it did.
+    var undetermined: String
     var judgement: String
     var reasons: [EstablishmentContext.ReasonItem]
     var status: String

@@ -80,9 +80,12 @@ struct Categorise: ParsableCommand {
             if result.status == .uncategorised {
                 printError("establishment \(result.urn): no row of \(loaded.id) placed it; see its not-applied rules")
             }
+            for open in result.undetermined {
+                printError("establishment \(result.urn): \(open.sets) undetermined: it could be \(open.possible.map { $0 ?? "none" }.joined(separator: " or "))")
+            }
         }
         let summary = report.summary
-        if summary.rejected > 0 || summary.withGaps > 0 || summary.uncategorised > 0 {
+        if summary.rejected > 0 || summary.withGaps > 0 || summary.uncategorised > 0 || summary.undetermined > 0 {
             throw ExitCode(2)
         }
     }

@@ -33,18 +33,18 @@ struct RealEvidenceTests {
         for id in ["coventry-2023", "milton-keynes-2019"] {
             let framework = try bundled(id)
             let results = DecisionEngine(framework: framework).categoriseAll(schools, runDate: Day(year: 2022, month: 9, day: 1)!)
-            let uncategorised = zip(schools, results).filter { $0.1.category == nil }
-            if id == "coventry-2023" {
-                #expect(uncategorised.isEmpty, "Coventry places every school from public data alone")
-            } else {
-                // Milton Keynes places a good school by the authority's own view of its trend
-                // (its "good" rows read la.trend)
-                #expect(uncategorised.count == 239)
-                // and reads Ofsted's leadership judgement, which GIAS does not carry (Ofsted's
-                // management information does). Public data alone cannot place those, and says so.
-                let waiting = ["la.trend is not recorded in the evidence", "ofsted.leadership is not recorded in the evidence"]
-                #expect(uncategorised.allSatisfy { $0.1.notApplied.contains { waiting.contains($0.why) } })
-            }
+            // Every school is placed, or its category is undetermined and the result names the
+            // facts that would decide it: public data alone cannot give the authority's own
+            // view (Coventry's risk, Milton Keynes' trend) or Ofsted's leadership judgement
+            // (which GIAS does not carry), and Sift never takes a default in their place.
+            #expect(results.allSatisfy { $0.status != .uncategorised }, "\(id)")
+            let undetermined = results.filter { $0.status == .undetermined }
+            #expect(undetermined.allSatisfy { result in
+                result.undetermined.contains { $0.sets == "category" && !$0.open.isEmpty && $0.open.allSatisfy { $0.missingKind == "not_recorded" } }
+            })
+            let facts = Set(undetermined.flatMap { $0.undetermined.flatMap(\.open).map(\.fact) })
+            #expect(facts.allSatisfy { $0.hasPrefix("la.") || $0.hasPrefix("establishment.new_headteacher") || $0 == "ofsted.leadership"
+                || $0 == "designation" || $0 == "bottom_quintile" || $0.hasPrefix("derived.") || $0.hasPrefix("measure.") }, "\(id): \(facts)")
             // A school in special measures is never placed in the framework's least-support category.
             let least = framework.categories.last?.code
             for (school, result) in zip(schools, results) where school.latestInspection?.categoryOfConcern == .specialMeasures {
