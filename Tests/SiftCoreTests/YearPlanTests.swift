@@ -156,6 +156,28 @@ struct MeetingRequirementTests {
         #expect(!tas.hasExitStrategy)
     }
 
+    @Test("meetings a half term or a term count six or three a year; only a framework that asks ends them with a risk assessment")
+    func frequencyAndRiskAssessment() throws {
+        let school = try establishment("""
+            {"urn":"7","name":"W","kind":"community","phase":"primary","pupils":200,"religiousCharacter":"Does not apply",
+             "inspections":[{"date":"2012-11-14","framework":"graded","overallEffectiveness":4,"leadershipAndManagement":4,"categoryOfConcern":"special_measures"}]}
+            """)
+        let warwickshire = DecisionEngine(framework: try bundled("warwickshire-2013")).categorise(school, runDate: Day(year: 2013, month: 10, day: 1)!)
+        let meetings = Dictionary(uniqueKeysWithValues: MeetingRequirement.all(warwickshire.entitlements).map { ($0.kind, $0) })
+        // Grade 4: "Half termly 'Review & Intervention' meetings"; the core offer's termly business meetings.
+        #expect(meetings["review_and_intervention_meetings"]?.required == 6)
+        #expect(meetings["headteacher_business_meetings"]?.required == 3)
+        #expect(meetings.values.allSatisfy { !$0.endsWithRiskAssessment })
+        // "If church school, liaise with Diocese": not for a school of no religious character.
+        #expect(!warwickshire.entitlements.contains { $0.kind == "diocese_liaison" })
+        let hackney = try establishment("""
+            {"urn":"8","name":"H","kind":"community","phase":"primary","pupils":200,
+             "inspections":[{"date":"2022-05-01","framework":"graded","overallEffectiveness":3,"leadershipAndManagement":3}]}
+            """)
+        let tag = DecisionEngine(framework: try bundled("hackney-2023")).categorise(hackney, runDate: Day(year: 2023, month: 10, day: 2)!)
+        #expect(MeetingRequirement.all(tag.entitlements).allSatisfy { !$0.endsWithRiskAssessment })
+    }
+
     @Test("Milton Keynes' TIB: 3 to 6 meetings; leaving needs every criterion, the five non-negotiables among them, or academisation")
     func miltonKeynesTIB() throws {
         let school = try establishment("""

@@ -93,7 +93,19 @@ struct EvaluationContext {
             return .bool(Double(start.wholeMonths(to: runDate)) < limit)
         case .firstHeadship:
             return e.headteacher?.firstHeadship.map { .bool($0) } ?? .missing(.notRecorded)
+        case .religiousCharacter: return e.religiousCharacter.map { .text($0) } ?? .missing(.notRecorded)
+        case .diocese: return e.diocese.map { .text($0) } ?? .missing(.notRecorded)
+        case .churchSchool: return e.religiousCharacter.map { .bool(Self.isChurch($0)) } ?? .missing(.notRecorded)
         }
+    }
+
+    /// A church school is one whose religious character names a Christian church, as GIAS
+    /// writes them ("Church of England", "Roman Catholic", "Methodist", "Church of
+    /// England/Methodist", "Christian", …); "Does not apply", "None" and other faiths are not.
+    static func isChurch(_ character: String) -> Bool {
+        let text = character.lowercased()
+        return ["church", "catholic", "methodist", "christian", "anglican", "quaker", "moravian", "united reformed", "baptist"]
+            .contains { text.contains($0) }
     }
 
     private func localValue(_ fact: LocalFact) -> Value {

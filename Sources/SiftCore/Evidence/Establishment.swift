@@ -20,6 +20,10 @@ public struct Establishment: Sendable {
     /// The date GIAS gives for its closing: a closed establishment is kept, with its history.
     public var closed: Day?
     public var providesForTwoYearOlds: Bool?
+    /// GIAS's religious character ("Church of England", "Roman Catholic", "Does not apply")
+    /// and diocese ("Diocese of Coventry", "Not applicable"), where known.
+    public var religiousCharacter: String?
+    public var diocese: String?
     public var headteacher: Headteacher?
     /// Oldest first; the last is the latest inspection.
     public var inspections: [Inspection]

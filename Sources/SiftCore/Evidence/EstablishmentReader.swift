@@ -14,7 +14,7 @@ struct EstablishmentReader {
 
     static let knownKeys: Set<String> = [
         "urn", "name", "authority", "kind", "phase", "pupils", "network", "opened", "closed",
-        "providesForTwoYearOlds", "headteacher", "inspections", "measures", "local",
+        "providesForTwoYearOlds", "headteacher", "inspections", "measures", "local", "religiousCharacter", "diocese",
     ]
 
     mutating func problem(_ field: String, _ message: String, _ node: Tree?) {
@@ -39,6 +39,8 @@ struct EstablishmentReader {
         establishment.opened = optionalDay(tree["opened"], "opened")
         establishment.closed = optionalDay(tree["closed"], "closed")
         establishment.providesForTwoYearOlds = optionalBool(tree["providesForTwoYearOlds"], "providesForTwoYearOlds")
+        establishment.religiousCharacter = optionalText(tree["religiousCharacter"], "religiousCharacter")
+        establishment.diocese = optionalText(tree["diocese"], "diocese")
         if let head = tree["headteacher"], !head.isNull {
             if let headMembers = head.members {
                 checkKeys(headMembers, known: ["startDate", "firstHeadship"], prefix: "headteacher.")

@@ -75,12 +75,13 @@ public struct FactCatalog: Sendable {
 
     static func domain(of fact: EstablishmentFact) -> FactDomain {
         switch fact {
-        case .urn, .network: return .text(nil)
+        case .urn, .network, .religiousCharacter, .diocese: return .text(nil)
         case .kind: return .text(Set(EstablishmentKind.allCases.map(\.rawValue)))
         case .setting: return .text(Set(Setting.allCases.map(\.rawValue)))
         case .phase: return .text(Set(Phase.allCases.map(\.rawValue)))
         case .pupils, .monthsOpen, .headteacherMonthsInPost: return .number
-        case .maintained, .academy, .special, .earlyYearsSetting, .providesForTwoYearOlds, .newHeadteacher, .firstHeadship: return .bool
+        case .maintained, .academy, .special, .earlyYearsSetting, .providesForTwoYearOlds, .newHeadteacher, .firstHeadship, .churchSchool:
+            return .bool
         }
     }
 

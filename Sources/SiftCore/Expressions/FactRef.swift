@@ -23,6 +23,10 @@ public enum EstablishmentFact: String, Sendable, CaseIterable {
     case pupils, network, monthsOpen = "months_open", providesForTwoYearOlds = "provides_for_two_year_olds"
     case headteacherMonthsInPost = "headteacher_months_in_post", newHeadteacher = "new_headteacher"
     case firstHeadship = "first_headship"
+    /// GIAS's religious character ("Church of England", "Does not apply", …) and diocese.
+    case religiousCharacter = "religious_character", diocese
+    /// A school of a Christian church (docs/evidence-format.md, "Church schools").
+    case churchSchool = "church_school"
 }
 
 public enum OfstedFact: String, Sendable, CaseIterable {

@@ -204,9 +204,26 @@ public final class EntitlementItem: Sendable {
     public let text: String?
     public let cite: String?
     public let note: String?
+    /// Given only where this holds (Warwickshire's "If church school, liaise with Diocese").
+    public let condition: Expression?
+    public let conditionText: String?
+    /// A meeting that ends with a risk assessment against a good Ofsted judgement (high,
+    /// medium or low): only where the framework asks for one (Wolverhampton's TAS, Annex 4).
+    public let riskAssessment: Bool
+
+    /// How many of it a year: the amount, or a range's lower end, by how often it recurs.
+    public var perYear: Double? {
+        guard let count = amount ?? min else { return nil }
+        switch per {
+        case "term": return count * 3
+        case "half_term": return count * 6
+        default: return count
+        }
+    }
 
     public init(kind: String, amount: Double?, min: Double?, max: Double?, unit: String, per: String,
-                frequency: String?, text: String?, cite: String?, note: String?) {
+                frequency: String?, text: String?, cite: String?, note: String?,
+                condition: Expression? = nil, conditionText: String? = nil, riskAssessment: Bool = false) {
         self.kind = kind
         self.amount = amount
         self.min = min
@@ -217,6 +234,9 @@ public final class EntitlementItem: Sendable {
         self.text = text
         self.cite = cite
         self.note = note
+        self.condition = condition
+        self.conditionText = conditionText
+        self.riskAssessment = riskAssessment
     }
 }
 

@@ -13,7 +13,7 @@ extension FrameworkLoader {
             let condition = entry["for"].flatMap { self.condition($0, "for") }
             let items: [EntitlementItem] = list(entry["items"], "items").compactMap { itemNode in
                 guard let item = mapping(itemNode, "an entitlement item", required: ["kind", "unit", "per"],
-                                         optional: ["amount", "min", "max", "frequency", "text", "cite"]),
+                                         optional: ["amount", "min", "max", "frequency", "text", "cite", "for", "risk_assessment"]),
                       let kind = text(item["kind"], "kind"), let unit = text(item["unit"], "unit"),
                       let per = text(item["per"], "per") else { return nil }
                 if !Self.units.contains(unit) { issue(item["unit"], "unit '\(unit)' is not one of \(Self.units.sorted().joined(separator: ", "))") }
@@ -25,9 +25,17 @@ extension FrameworkLoader {
                 let amount = number(item["amount"], "amount"), low = number(item["min"], "min"), high = number(item["max"], "max")
                 if let low, let high, low > high { issue(itemNode, "min \(Tree.format(low)) is above max \(Tree.format(high))") }
                 if amount != nil && (low != nil || high != nil) { issue(itemNode, "give amount, or min/max, not both") }
+                let itemCondition = item["for"].flatMap { self.condition($0, "for") }
+                let riskAssessment = item["risk_assessment"].map { node -> Bool in
+                    if let flag = node.bool { return flag }
+                    issue(node, "risk_assessment is true or false")
+                    return false
+                } ?? false
+                if riskAssessment && unit != "meetings" { issue(item["risk_assessment"], "only meetings end with a risk assessment") }
                 return EntitlementItem(kind: kind, amount: amount, min: low, max: high, unit: unit, per: per,
                                        frequency: frequency, text: text(item["text"], "text"), cite: text(item["cite"], "cite"),
-                                       note: text(item["note"], "note"))
+                                       note: text(item["note"], "note"), condition: itemCondition?.0, conditionText: itemCondition?.1,
+                                       riskAssessment: riskAssessment)
             }
             return EntitlementRule(note: text(entry["note"], "note"), category: category, condition: condition?.0, conditionText: condition?.1, items: items)
         }

@@ -20,6 +20,8 @@ public enum EvidenceMerge {
         set("pupils", school.pupils.map { .number(Double($0)) })
         set("opened", school.opened.map { .string($0.description) })
         set("closed", school.closed.map { .string($0.description) })
+        set("religiousCharacter", school.religiousCharacter.map(Tree.string))
+        set("diocese", school.diocese.map(Tree.string))
         if let inspection = school.inspection {
             let list = members.first { $0.key == "inspections" }?.value.elements ?? []
             if !list.contains(where: { $0["date"]?.text.flatMap(Day.init) == inspection.date }) {

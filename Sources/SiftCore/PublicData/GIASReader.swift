@@ -22,6 +22,9 @@ public struct GIASEstablishment: Sendable {
     public var pupils: Int?
     public var headteacher: String?
     public var trust: String?
+    /// `ReligiousCharacter (name)` and `Diocese (name)`; "Not applicable" dioceses read as none.
+    public var religiousCharacter: String?
+    public var diocese: String?
     public var opened: Day?
     public var closed: Day?
     /// From `OfstedRating (name)` and `OfstedLastInsp`, where the file has them.
@@ -34,6 +37,8 @@ public struct GIASEstablishment: Sendable {
         establishment.phase = phase
         establishment.pupils = pupils
         establishment.opened = opened
+        establishment.religiousCharacter = religiousCharacter
+        establishment.diocese = diocese
         if let inspection { establishment.inspections = [inspection] }
         return establishment
     }
@@ -116,7 +121,7 @@ struct GIASRowReader {
     }
 
     let urn, laCode, laName, number, name, type, typeGroup, status, phase, pupils: Int?
-    let headTitle, headFirst, headLast, trust, opened, closed, rating, inspected: Int?
+    let headTitle, headFirst, headLast, trust, opened, closed, rating, inspected, religion, diocese: Int?
 
     init(columns: CSVColumns) {
         urn = columns.position("URN")
@@ -137,6 +142,8 @@ struct GIASRowReader {
         closed = columns.position("CloseDate")
         rating = columns.position("OfstedRating (name)")
         inspected = columns.position("OfstedLastInsp")
+        religion = columns.position("ReligiousCharacter (name)")
+        diocese = columns.position("Diocese (name)")
     }
 
     /// The trimmed text of a column, nil when the file lacks it or the cell is blank.
@@ -180,6 +187,8 @@ struct GIASRowReader {
             headteacher: [text(record, headTitle), text(record, headFirst), text(record, headLast)].compactMap { $0 }.joined(separator: " "),
             trust: text(record, trust), opened: openedDay, closed: closedDay, inspection: nil)
         if establishment.headteacher == "" { establishment.headteacher = nil }
+        establishment.religiousCharacter = text(record, religion)
+        establishment.diocese = text(record, diocese).flatMap { ["not applicable", "none"].contains($0.lowercased()) ? nil : $0 }
         if let value = text(record, pupils) {
             if let count = Int(value), count >= 0 { establishment.pupils = count } else {
                 notes.append(RowProblem(line: line, column: "NumberOfPupils", "\"\(value.prefix(40))\" is not a number of pupils: left out"))

@@ -15,7 +15,7 @@ extension DecisionEngine {
     func entitlements(for category: String, _ context: EvaluationContext, _ notApplied: inout [NotApplied]) -> [EntitlementItem] {
         var items: [EntitlementItem] = []
         for rule in entitlementRules[category] ?? [] where applies(rule.condition, "entitlements", context, &notApplied) {
-            items.append(contentsOf: rule.items)
+            items.append(contentsOf: rule.items.filter { applies($0.condition, "entitlements", context, &notApplied) })
         }
         return items
     }

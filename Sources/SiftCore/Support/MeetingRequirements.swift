@@ -4,7 +4,8 @@
 public struct MeetingRequirement: Sendable, Equatable {
     public var kind: String
     public var name: String
-    /// How many the year should hold: the entitlement's amount, or a range's lower end.
+    /// How many the year should hold: the entitlement's amount (or a range's lower end) by
+    /// how often it recurs: "1 a half term" is 6 a year, termly 3.
     public var required: Int
     /// A range's upper end ("3-6 times annually").
     public var most: Int?
@@ -12,10 +13,9 @@ public struct MeetingRequirement: Sendable, Equatable {
     public var cite: String?
 
     /// Whether each meeting ends with a risk assessment against a good judgement from Ofsted
-    /// (high, medium or low): Wolverhampton's Annex 4 asks it at the end of every TAS meeting;
-    /// Hackney's TAG and TAS meetings "inform the overall Hackney Education risk assessment".
-    /// A TIB reports on its action plan instead.
-    public var endsWithRiskAssessment: Bool { kind != "tib_meetings" }
+    /// (high, medium or low): where the framework's entitlement says so
+    /// (`risk_assessment: true`), as Wolverhampton's Annex 4 does for every TAS meeting.
+    public var endsWithRiskAssessment: Bool
 
     /// Whether the meeting oversees an action plan whose exit criteria end intervention
     /// (Milton Keynes, "TIB exit strategy").
@@ -24,10 +24,12 @@ public struct MeetingRequirement: Sendable, Equatable {
     public static func all(_ entitlements: [EntitlementItem]) -> [MeetingRequirement] {
         var seen = Set<String>()
         return entitlements.compactMap { item in
-            guard item.unit == "meetings", let count = item.amount ?? item.min, seen.insert(item.kind).inserted else { return nil }
+            guard item.unit == "meetings", let count = item.perYear, seen.insert(item.kind).inserted else { return nil }
             let text = item.text ?? item.kind.replacing("_", with: " ")
+            let most = item.max.map { item.per == "term" ? $0 * 3 : item.per == "half_term" ? $0 * 6 : $0 }
             return MeetingRequirement(kind: item.kind, name: text.prefix(1).uppercased() + text.dropFirst(), required: Int(count),
-                                      most: item.max.map { Int($0) }, frequency: item.frequency, cite: item.cite)
+                                      most: most.map { Int($0) }, frequency: item.frequency, cite: item.cite,
+                                      endsWithRiskAssessment: item.riskAssessment)
         }
     }
 }

@@ -21,6 +21,8 @@ struct GIASFullTests {
         #expect(aldgate.urn == "100000" && aldgate.name == "The Aldgate School" && aldgate.kind == .voluntaryAided)
         #expect(aldgate.laCode == "201" && aldgate.laName == "City of London" && aldgate.phase == .primary && aldgate.pupils == 276)
         #expect(aldgate.status == .open && aldgate.inspection?.overallEffectiveness == 1 && aldgate.inspection?.date == Day(year: 2013, month: 4, day: 19))
+        #expect(aldgate.religiousCharacter == "Church of England" && aldgate.diocese == "Diocese of London")
+        #expect(aldgate.evidence.religiousCharacter == "Church of England")
         #expect(file.notCovered.map(\.message) == ["URN 100001 is a \"Other independent school\": independent schools are not the authority's to categorise"])
     }
 
