@@ -64,10 +64,10 @@ extension DecisionEngine {
             }
             if case .bool(let flag) = latestValue { outcome.latest = flag }
             if case .bool(let flag) = trendValue { outcome.trend = flag }
-            for case .missing(let absence) in [latestValue, trendValue] {
-                outcome.unjudged = outcome.unjudged ?? absence.reason
-                if case .nationalNotRecorded(_, let year) = absence.why { outcome.nationalMissingYear = outcome.nationalMissingYear ?? year }
-            }
+            // Why a flag could not be judged: checked without building a list, since this runs
+            // for every flag of every establishment of a national run.
+            if case .missing(let absence) = latestValue { note(absence, on: &outcome) }
+            if case .missing(let absence) = trendValue { note(absence, on: &outcome) }
             latest.append(latestValue)
             trend.append(trendValue)
             outcomes.append(outcome)
@@ -85,5 +85,10 @@ extension DecisionEngine {
             return members.lazy.map { latest[$0] }.first(where: \.isMissing) ?? .bool(false)
         })
         return outcomes
+    }
+
+    private func note(_ absence: Absence, on outcome: inout FlagOutcome) {
+        if outcome.unjudged == nil { outcome.unjudged = absence.reason }
+        if outcome.nationalMissingYear == nil, case .nationalNotRecorded(_, let year) = absence.why { outcome.nationalMissingYear = year }
     }
 }
