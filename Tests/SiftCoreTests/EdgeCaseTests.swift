@@ -34,7 +34,7 @@ struct EdgeCaseTests {
 
     @Test("a number written as text compares as a number, with text on either side")
     func textAndNumber() throws {
-        let f = try framework("la.other.score < 5", "la.other.score >= 5")
+        let f = try framework("la.other.score < 5", "la.other.score >= 5", extra: "facts: [{ id: score, label: a score, type: number }]")
         let result = try decide(f, #"{"urn":"1","name":"N","kind":"community","local":{"other":{"score":"3"}}}"#)
         #expect(result.category?.code == "1")
     }
@@ -61,20 +61,26 @@ struct EdgeCaseTests {
         #expect(secondary.category?.code == "2" && secondary.passedOver.first?.constraint == "primary-only")
     }
 
-    @Test("a text value used as a condition is reported, not skipped")
+    @Test("a yes/no fact recorded as text that is not yes or no is reported, not skipped")
     func textAsCondition() throws {
-        let f = try framework("la.other.sib", "la.other.sib != false")
-        let result = try decide(f, #"{"urn":"1","name":"N","kind":"community","local":{"other":{"sib":"yes"}}}"#)
-        #expect(result.category?.code == "3")
+        let f = try framework("la.other.sib", "not la.other.sib", extra: "facts: [{ id: sib, label: a board, type: yes_no }]")
+        let result = try decide(f, #"{"urn":"1","name":"N","kind":"community","local":{"other":{"sib":"perhaps"}}}"#)
+        #expect(result.category == nil && result.status == .undetermined)
         #expect(result.notApplied.map(\.row) == ["r1", "r2"])
+        #expect(result.notApplied.first?.why.contains("recorded as 'perhaps'") == true)
+        #expect(try decide(f, #"{"urn":"1","name":"N","kind":"community","local":{"other":{"sib":"yes"}}}"#).category?.code == "1")
     }
 
-    @Test("no shadow is claimed for untyped facts or words that look like numbers", arguments: [
-        ("la.other.sib", "la.other.sib != false"),
-        ("la.other.band != '1.0'", "la.other.band == '1'"),
-    ])
-    func soundShadowCheck(_ pair: (String, String)) throws {
-        _ = try framework(pair.0, pair.1)
+    @Test("a text fact cannot stand as a condition: the file is refused when loaded")
+    func textFactAsConditionRefused() {
+        #expect(throws: FrameworkLoadError.self) {
+            try framework("la.other.sib", "la.other.sib != x", extra: "facts: [{ id: sib, label: a board, type: text }]")
+        }
+    }
+
+    @Test("no shadow is claimed for words that look like numbers")
+    func soundShadowCheck() throws {
+        _ = try framework("la.other.band != '1.0'", "la.other.band == '1'", extra: "facts: [{ id: band, label: a band, type: text }]")
     }
 
     @Test("an early-years grade 3 before September 2012 was 'satisfactory'")

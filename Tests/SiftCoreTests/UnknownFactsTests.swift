@@ -10,6 +10,8 @@ struct UnknownFactsTests {
     enum Fact: CaseIterable { case yes, no, unknown }
 
     static let names = ["a", "b", "c", "d"]
+    /// The four facts, declared as the framework's own (absent is not recorded).
+    static let declarations = "facts:\n" + names.map { "  - { id: \($0), label: fact \($0), type: one_of, values: [\"yes\", \"no\"] }" }.joined(separator: "\n")
     static let anyTable = """
           - id: category
             sets: category
@@ -48,9 +50,10 @@ struct UnknownFactsTests {
 
     @Test("count(…) compared with a number: decided exactly when every filling agrees, and then as they do")
     func countBounds() throws {
-        let framework = try FrameworkLoader.load(yaml: frameworkYAML(tables: Self.anyTable), file: "test.yaml")
+        let framework = try FrameworkLoader.load(yaml: frameworkYAML(tables: Self.anyTable, extra: Self.declarations), file: "test.yaml")
         var catalog = FactCatalog()
         catalog.categoryCodes = ["1", "2"]
+        catalog.declaredFacts = framework.facts
         let count = "count(" + Self.names.map { "la.other.\($0) == yes" }.joined(separator: ", ") + ")"
         for facts in allAssignments(4) {
             let context = EvaluationContext(establishment: try school(facts), framework: framework, runDate: october2023, dataYear: nil,
@@ -82,9 +85,10 @@ struct UnknownFactsTests {
 
     @Test("and, or and not: whatever is decided, every filling agrees with")
     func kleeneIsSound() throws {
-        let framework = try FrameworkLoader.load(yaml: frameworkYAML(tables: Self.anyTable), file: "test.yaml")
+        let framework = try FrameworkLoader.load(yaml: frameworkYAML(tables: Self.anyTable, extra: Self.declarations), file: "test.yaml")
         var catalog = FactCatalog()
         catalog.categoryCodes = ["1", "2"]
+        catalog.declaredFacts = framework.facts
         let formulas: [(String, ([Bool]) -> Bool)] = [
             ("la.other.a == yes and la.other.b == yes", { $0[0] && $0[1] }),
             ("la.other.a == yes or la.other.b == yes", { $0[0] || $0[1] }),
@@ -114,7 +118,7 @@ struct UnknownFactsTests {
                   - { id: R2, when: "la.other.b == yes", then: "2" }
                   - { id: R3, when: "la.other.c == yes", then: "1" }
                 otherwise: { then: "2" }
-            """)
+            """, extra: Self.declarations)
         let engine = DecisionEngine(framework: try FrameworkLoader.load(yaml: yaml, file: "test.yaml"))
         for facts in allAssignments(3) {
             let result = engine.categorise(try school(facts), runDate: october2023)

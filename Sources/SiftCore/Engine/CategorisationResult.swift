@@ -65,14 +65,32 @@ public struct Reason: Sendable {
     public var cite: String?
     public var note: String?
     public var facts: [NamedValue]
+    /// What the sentence is worded from; kept as references, so a national run builds no
+    /// sentences until one is shown.
+    var source: ReasonSource? = nil
+
+    /// The condition in words for a headteacher (`PlainReason`); the expression is `condition`.
+    public var sentence: String {
+        guard let source else { return condition ?? "None of the rules before it applied." }
+        return PlainReason.sentence(self, framework: source.framework, row: source.row, inspectionDate: source.inspectionDate)
+    }
+}
+
+struct ReasonSource: Sendable {
+    let framework: Framework
+    let row: DecisionRow?
+    let inspectionDate: Day?
 }
 
 public struct NamedValue: Sendable {
     public var name: String
     public var value: String
     public var missing: Bool
+    /// The value itself, for wording it (`PlainReason`).
+    public var raw: Value
 
     init(_ name: String, _ value: Value) {
+        self.raw = value
         self.name = name
         self.value = value.description
         self.missing = value.isMissing

@@ -35,7 +35,7 @@ public struct DecisionEngine: Sendable {
             entitlements: [], funding: [], dataYear: context.dataYear, runDate: runDate)
         if let flags = framework.flags { result.flags = computeFlags(flags, &context) }
         for rule in framework.derived {
-            context.derived[rule.slot] = context.condition(rule.when)
+            context.derived[rule.slot] = rule.isNumber ? context.evaluate(rule.when) : context.condition(rule.when)
             result.derived.append(NamedValue(rule.id, context.derived[rule.slot]))
         }
         for table in framework.tables { run(table, &context, &result) }
@@ -62,7 +62,7 @@ public struct DecisionEngine: Sendable {
     /// "Unknown facts"). `otherwise` is the outcome only when every row is known not to apply.
     private func run(_ table: DecisionTable, _ context: inout EvaluationContext, _ result: inout CategorisationResult) {
         var decided: (outcome: String, row: DecisionRow?)?
-        var open: [(outcome: String, missing: NotApplied)] = []
+        var open: [(outcome: String, missing: NotApplied, row: DecisionRow)] = []
         rows: for row in table.rows {
             switch context.condition(row.when) {
             case .bool(true):
@@ -72,7 +72,7 @@ public struct DecisionEngine: Sendable {
                     if let unknown, unknown.kind == .notRecorded {
                         let missing = NotApplied(table: table.id, row: row.id, absence: unknown)
                         result.notApplied.append(missing)
-                        open.append((row.then, missing))
+                        open.append((row.then, missing, row))
                     } else {
                         result.passedOver.append(PassedOver(table: table.id, row: row.id, wouldBe: row.then, constraint: stop.id,
                                                             require: stop.requireText, cite: stop.citation.cite))
@@ -90,11 +90,15 @@ public struct DecisionEngine: Sendable {
                 guard absence.kind == .notRecorded else { continue rows }
                 // A row whose category a constraint is known to refuse could not stand anyway.
                 if table.output == .category, let (_, unknown) = constraintStopping(row, context), unknown == nil { continue rows }
-                open.append((row.then, missing))
+                open.append((row.then, missing, row))
             default:
                 continue rows
             }
         }
+        // A complete grid has a cell for every value its facts can take: when no cell is known
+        // to apply, one of those still open does, so falling through is not an outcome.
+        var byGrid = false
+        if decided == nil, table.matrix?.complete == true, let first = open.first { decided = (first.outcome, first.row); byGrid = true }
         if decided == nil, let otherwise = table.otherwise { decided = (otherwise.value, nil) }
         if !open.isEmpty, open.contains(where: { $0.outcome != decided?.outcome }) {
             var possible: [String?] = []
@@ -118,8 +122,10 @@ public struct DecisionEngine: Sendable {
         let row = decided.row
         result.reasons.append(Reason(
             table: table.id, row: row?.id ?? "otherwise", outcome: decided.outcome, condition: row?.whenText,
-            cite: row?.citation.cite ?? table.otherwise?.citation.cite, note: row?.citation.note ?? table.otherwise?.citation.note,
-            facts: row.map { $0.facts.map { NamedValue($0.path, context.evaluate(.fact($0.ref, path: $0.path))) } } ?? []))
+            cite: row?.citation.cite ?? table.otherwise?.citation.cite,
+            note: byGrid ? "Decided by the grid: every cell the facts known leave open gives \(decided.outcome)." : row?.citation.note ?? table.otherwise?.citation.note,
+            facts: row.map { $0.facts.map { NamedValue($0.path, context.evaluate(.fact($0.ref, path: $0.path))) } } ?? [],
+            source: ReasonSource(framework: framework, row: row, inspectionDate: context.latest.inspection?.date)))
         if let row, let judgement = row.judgement {
             result.judgement = JudgementProposal(table: table.id, row: row.id, proposed: row.then,
                                                  alternatives: judgement.alternatives, why: judgement.why)

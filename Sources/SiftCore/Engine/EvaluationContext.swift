@@ -53,7 +53,14 @@ struct EvaluationContext {
         case .local(let fact): return localValue(fact)
         case .localOther(let name):
             return establishment.local.other[name] ?? .missing(.notRecorded)
+        case .declared(let index, _): return declaredValue(framework.facts[index])
+        case .declaredMonthsSince(let index):
+            let value = declaredValue(framework.facts[index])
+            guard case .text(let text) = value else { return value }
+            guard let day = Day(text) else { return .missing(Absence(.notADeclaredValue(text))) }
+            return .number(Double(day.wholeMonths(to: runDate)))
         case .measure(let id, let field): return measureValue(id, field)
+        case .declaredMeasure(let index, let field): return declaredMeasureValue(framework.measures[index], field)
         case .measureField(let field):
             guard let record = currentRecord, currentMeasure != nil else { return .missing(Absence(.noRecordInScope)) }
             return Self.field(field, of: record)
@@ -131,6 +138,40 @@ struct EvaluationContext {
         case .widerAspects: return exception(local.widerAspects)
         case .leadershipChange: return exception(local.leadershipChange)
         }
+    }
+
+    /// A declared fact as its declaration reads it: absent is not recorded, or the value it
+    /// states; a value of another type, or outside its list, is not taken as anything.
+    private func declaredValue(_ fact: DeclaredFact) -> Value {
+        guard let recorded = establishment.local.other[fact.id] else { return fact.absentReadsAs ?? .missing(.notRecorded) }
+        let wrong = Value.missing(Absence(.notADeclaredValue(recorded.description)))
+        switch (fact.kind, recorded) {
+        case (.yesNo, .bool): return recorded
+        case (.yesNo, .text(let text)):
+            switch text.lowercased() {
+            case "yes", "true": return .bool(true)
+            case "no", "false": return .bool(false)
+            default: return wrong
+            }
+        case (.number, .number): return recorded
+        case (.number, .text(let text)): return Double(text).map(Value.number) ?? wrong
+        case (.oneOf, _):
+            let text = recorded.number.map(Tree.format) ?? recorded.description
+            return fact.values.contains(text) ? .text(text) : wrong
+        case (.date, .text), (.text, .text): return recorded
+        case (.text, .number): return .text(recorded.description)
+        default: return wrong
+        }
+    }
+
+    private func declaredMeasureValue(_ measure: DeclaredMeasure, _ field: MeasureField) -> Value {
+        guard let year = dataYear else { return .missing(Absence(.noDataYear)) }
+        guard let record = establishment.otherMeasures[measure.id]?.last(where: { $0.year == year }) else {
+            return .missing(Absence(.declaredMeasureNotRecorded(measure.label, year: year)))
+        }
+        // `gap` is how far the school is behind the nation, whichever way is better.
+        if field == .gap, !measure.higherIsBetter, case .number(let gap) = Self.field(.gap, of: record) { return .number(-gap) }
+        return Self.field(field, of: record)
     }
 
     private func measureValue(_ id: MeasureID, _ field: MeasureField) -> Value {

@@ -29,10 +29,21 @@ public struct Establishment: Sendable {
     public var inspections: [Inspection]
     /// Indexed by `MeasureID.slot`; each list oldest year first.
     public var measures: [[MeasureRecord]] {
-        didSet { latestDataYear = measures.compactMap { $0.last?.year }.max() }
+        didSet { latestDataYear = Self.latestYear(measures, otherMeasures) }
+    }
+    /// Measures a framework declares beyond the DfE ones (attendance, exclusions, another
+    /// nation's measures), by the id it gives them; each list oldest year first.
+    public var otherMeasures: [String: [MeasureRecord]] = [:] {
+        didSet { latestDataYear = Self.latestYear(measures, otherMeasures) }
     }
     /// The latest academic year for which any measure is recorded.
     public private(set) var latestDataYear: Int?
+
+    private static func latestYear(_ measures: [[MeasureRecord]], _ others: [String: [MeasureRecord]]) -> Int? {
+        let dfe = measures.compactMap { $0.last?.year }.max()
+        guard !others.isEmpty else { return dfe }
+        return (others.values.compactMap { $0.last?.year } + [dfe].compactMap { $0 }).max()
+    }
     public var local: LocalEvidence
 
     public init(urn: String, name: String, kind: EstablishmentKind) {

@@ -14,7 +14,7 @@ struct EstablishmentReader {
 
     static let knownKeys: Set<String> = [
         "urn", "name", "authority", "kind", "phase", "pupils", "network", "opened", "closed",
-        "providesForTwoYearOlds", "headteacher", "inspections", "measures", "local", "religiousCharacter", "diocese",
+        "providesForTwoYearOlds", "headteacher", "inspections", "measures", "otherMeasures", "local", "religiousCharacter", "diocese",
     ]
 
     mutating func problem(_ field: String, _ message: String, _ node: Tree?) {
@@ -53,6 +53,7 @@ struct EstablishmentReader {
         }
         establishment.inspections = readInspections()
         establishment.measures = readMeasures()
+        establishment.otherMeasures = readOtherMeasures()
         establishment.local = readLocal()
         return establishment
     }

@@ -21,21 +21,30 @@ public struct ExpressionParser {
     private let source: String
 
     public static func parse(_ source: String, catalog: FactCatalog) throws(Failure) -> Expression {
-        var parser = ExpressionParser(tokens: try tokenize(source), catalog: catalog, source: source)
-        let (expression, _) = try parser.parseOr()
-        guard parser.peek == .end else { throw parser.fail("unexpected \(parser.describe(parser.peek))") }
+        try parse(source, catalog: catalog).expression
+    }
+
+    /// Parses a value and checks that it yields a number (a derived `value:`).
+    public static func parseNumber(_ source: String, catalog: FactCatalog) throws(Failure) -> Expression {
+        let (expression, kind, parser) = try parse(source, catalog: catalog)
+        guard kind == .number || kind == .any else {
+            throw parser.fail("this is not a number: a value is worked out with numbers, facts that are numbers, count(…), + - * /")
+        }
         return expression
     }
 
     /// Parses a condition and checks that it yields true/false.
     public static func parseCondition(_ source: String, catalog: FactCatalog) throws(Failure) -> Expression {
+        let (expression, kind, parser) = try parse(source, catalog: catalog)
+        guard kind == .bool || kind == .any else { throw parser.fail("this is a value, not a condition: compare it with something") }
+        return expression
+    }
+
+    private static func parse(_ source: String, catalog: FactCatalog) throws(Failure) -> (expression: Expression, kind: Kind, parser: ExpressionParser) {
         var parser = ExpressionParser(tokens: try tokenize(source), catalog: catalog, source: source)
         let (expression, kind) = try parser.parseOr()
         guard parser.peek == .end else { throw parser.fail("unexpected \(parser.describe(parser.peek))") }
-        switch kind {
-        case .bool, .any: return expression
-        default: throw parser.fail("this is a value, not a condition: compare it with something")
-        }
+        return (expression, kind, parser)
     }
 
     private init(tokens: [Token], catalog: FactCatalog, source: String) {

@@ -6,6 +6,12 @@ public struct FactCatalog: Sendable {
     public var parameterIDs: [String] = []
     public var categoryCodes: Set<String> = []
     public var designationCodes: Set<String> = []
+    /// The facts and measures the framework declares for itself.
+    public var declaredFacts: [DeclaredFact] = []
+    public var declaredMeasures: [DeclaredMeasure] = []
+    /// Whether the framework says how it reads Ofsted's inspections (`inspection_reading`);
+    /// without it, no rule may read them.
+    public var readsInspections = true
     /// Inside a flag's `when`, the measure record's own fields are in scope.
     public var measureFieldsInScope = false
 
@@ -24,6 +30,9 @@ public struct FactCatalog: Sendable {
             }
         }
         let head = parts[0], rest = Array(parts.dropFirst())
+        if !readsInspections, head == "ofsted" || head == "report_card" {
+            return .failure(ResolveError("'\(path)' is an Ofsted inspection fact, and this framework has no inspection_reading: add one to say how it reads Ofsted's inspections"))
+        }
         switch head {
         case "establishment":
             guard rest.count == 1, let fact = EstablishmentFact(rawValue: rest[0]) else { return unknown(path, among: EstablishmentFact.allCases.map { "establishment.\($0.rawValue)" }) }
@@ -37,13 +46,14 @@ public struct FactCatalog: Sendable {
             guard rest.count == 1, let area = ReportCardArea(rawValue: rest[0]) else { return unknown(path, among: ReportCardArea.allCases.map { "report_card.\($0.rawValue)" }) }
             return .success((.reportCard(area), .number))
         case "la":
-            if rest.count == 2, rest[0] == "other" { return .success((.localOther(rest[1]), .text(nil))) }
-            guard rest.count == 1, let fact = LocalFact(rawValue: rest[0]) else { return unknown(path, among: LocalFact.allCases.map { "la.\($0.rawValue)" }) }
-            return .success((.local(fact), domain(of: fact)))
+            return resolveLocal(path, rest)
         case "measure":
-            guard rest.count == 2, let id = MeasureID(rawValue: rest[0]) else { return unknown(path, among: MeasureID.allCases.map { "measure.\($0.rawValue).value" }) }
-            guard let field = MeasureField(rawValue: rest[1]) else { return unknown(path, among: MeasureField.allCases.map { "measure.\(id.rawValue).\($0.rawValue)" }) }
-            return .success((.measure(id, field), Self.domain(of: field)))
+            let names = MeasureID.allCases.map(\.rawValue) + declaredMeasures.map(\.id)
+            guard rest.count == 2, names.contains(rest[0]) else { return unknown(path, among: names.map { "measure.\($0).value" }) }
+            guard let field = MeasureField(rawValue: rest[1]) else { return unknown(path, among: MeasureField.allCases.map { "measure.\(rest[0]).\($0.rawValue)" }) }
+            if let id = MeasureID(rawValue: rest[0]) { return .success((.measure(id, field), Self.domain(of: field))) }
+            let index = declaredMeasures.firstIndex { $0.id == rest[0] }!
+            return .success((.declaredMeasure(index, field), Self.domain(of: field)))
         case "flag", "trend":
             guard rest.count == 1, let index = flagIDs.firstIndex(of: rest[0]) else { return unknown(path, among: flagIDs.map { "\(head).\($0)" }) }
             return .success((head == "flag" ? .flag(index) : .trend(index), .bool))
@@ -64,6 +74,41 @@ public struct FactCatalog: Sendable {
             return .success((.parameter(index), .number))
         default:
             return .failure(ResolveError("'\(path)' is not a fact: facts begin establishment., ofsted., report_card., la., measure., flag., trend., flags., derived. or param."))
+        }
+    }
+
+    /// `la.<name>`: a fact Sift knows, or one the framework declares (also as
+    /// `la.other.<name>`, where the evidence keeps it). An undeclared name is refused, so a
+    /// misspelt fact cannot pass as a gap in every school's evidence.
+    private func resolveLocal(_ path: String, _ rest: [String]) -> Result<(FactRef, FactDomain), ResolveError> {
+        let name = rest.count == 2 && rest[0] == "other" ? [rest[1]] : rest
+        if let index = declaredFacts.firstIndex(where: { $0.id == name[0] }) {
+            let fact = declaredFacts[index]
+            if fact.kind == .date {
+                guard name.count == 2, name[1] == "months_since" else {
+                    return .failure(ResolveError("'\(path)' is a date; a rule reads it as 'la.\(fact.id).months_since', the whole months from it to the date of the run"))
+                }
+                return .success((.declaredMonthsSince(index), .number))
+            }
+            guard name.count == 1 else { return unknown(path, among: ["la.\(fact.id)"]) }
+            return .success((.declared(index, fact.kind), Self.domain(of: fact)))
+        }
+        let declared = declaredFacts.map { "la.\($0.id)" }
+        if rest.count == 2, rest[0] == "other" {
+            return unknown(path, among: declaredFacts.map { "la.other.\($0.id)" }, note: ": a fact the authority records for itself is declared under 'facts:' in the framework")
+        }
+        guard rest.count == 1, let fact = LocalFact(rawValue: rest[0]) else {
+            return unknown(path, among: LocalFact.allCases.map { "la.\($0.rawValue)" } + declared)
+        }
+        return .success((.local(fact), domain(of: fact)))
+    }
+
+    static func domain(of fact: DeclaredFact) -> FactDomain {
+        switch fact.kind {
+        case .yesNo: return .bool
+        case .number, .date: return .number
+        case .oneOf: return .text(Set(fact.values))
+        case .text: return .text(nil)
         }
     }
 

@@ -5,6 +5,12 @@ public enum FactRef: Sendable, Hashable {
     case reportCard(ReportCardArea)
     case local(LocalFact)
     case localOther(String)
+    /// A fact the framework declares (`facts:`), by its position there.
+    case declared(Int, DeclaredFact.Kind)
+    /// Whole months from a declared date to the date of the run.
+    case declaredMonthsSince(Int)
+    /// A measure the framework declares (`measures:`), by its position there.
+    case declaredMeasure(Int, MeasureField)
     case measure(MeasureID, MeasureField)
     /// Inside a flag's `when`: a field of the measure record being flagged.
     case measureField(MeasureField)

@@ -77,6 +77,10 @@ public struct Absence: Sendable, Equatable {
         case noPreviousInspection
         case measureStatus(MeasureStatus, year: Int)
         case measureNotRecorded(MeasureID, year: Int)
+        /// A measure the framework declares, by its label.
+        case declaredMeasureNotRecorded(String, year: Int)
+        /// A declared fact recorded with a value it cannot take (the value as recorded).
+        case notADeclaredValue(String)
         case componentNotRecorded(String, year: Int)
         /// A national figure, quintile or threshold the school's figure is judged against: no
         /// national file or entry gave it for the year.
@@ -112,7 +116,7 @@ public struct Absence: Sendable, Equatable {
 
     public var kind: Kind {
         switch why {
-        case .notRecorded, .measureNotRecorded, .componentNotRecorded, .nationalNotRecorded, .noDataYear, .coreJudgementMissing, .undetermined:
+        case .notRecorded, .measureNotRecorded, .declaredMeasureNotRecorded, .notADeclaredValue, .componentNotRecorded, .nationalNotRecorded, .noDataYear, .coreJudgementMissing, .undetermined:
             return .notRecorded
         default: return .knownMissing
         }
@@ -131,6 +135,8 @@ public struct Absence: Sendable, Equatable {
             case .published: return "published for \(year)"
             }
         case .measureNotRecorded(let measure, let year): return "\(measure.rawValue) for \(year) is not recorded in the evidence"
+        case .declaredMeasureNotRecorded(let label, let year): return "\(label) for \(year) is not recorded in the evidence"
+        case .notADeclaredValue(let recorded): return "\(fact) is recorded as '\(recorded)', which is not a value the framework declares for it"
         case .componentNotRecorded(let component, let year): return "\(component) for \(year) is not recorded"
         case .nationalNotRecorded(let component, let year):
             return "\(component) for \(year) is not recorded: import the national file for the year, or enter the national quintiles"

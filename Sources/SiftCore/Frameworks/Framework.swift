@@ -10,7 +10,12 @@ public final class Framework: Sendable {
     public let phases: [Phase]
     public let note: String?
     public let parameters: [Parameter]
+    /// The facts and measures it declares for itself (`facts:`, `measures:`).
+    public let facts: [DeclaredFact]
+    public let measures: [DeclaredMeasure]
     public let inspectionReading: InspectionReading
+    /// Whether it says how it reads Ofsted's inspections (`inspection_reading`).
+    public let readsInspections: Bool
     public let categories: [Category]
     public let designations: [Category]
     public let flags: FlagSpec?
@@ -29,7 +34,10 @@ public final class Framework: Sendable {
     /// The file it was read from, for messages.
     public let file: String
 
-    public init(id: String, name: String, authority: String, source: String, phases: [Phase], note: String?, parameters: [Parameter], inspectionReading: InspectionReading, categories: [Category], designations: [Category], flags: FlagSpec?, derived: [DerivedRule], tables: [DecisionTable], constraints: [Constraint], indicator: String?, entitlements: [EntitlementRule], plans: [PlanSpec], funding: [FundingRule], examples: [WorkedExample], derivedSlots: [String], file: String, fundingProration: FundingProration = .days) {
+    public init(id: String, name: String, authority: String, source: String, phases: [Phase], note: String?, parameters: [Parameter], inspectionReading: InspectionReading, categories: [Category], designations: [Category], flags: FlagSpec?, derived: [DerivedRule], tables: [DecisionTable], constraints: [Constraint], indicator: String?, entitlements: [EntitlementRule], plans: [PlanSpec], funding: [FundingRule], examples: [WorkedExample], derivedSlots: [String], file: String, fundingProration: FundingProration = .days, facts: [DeclaredFact] = [], measures: [DeclaredMeasure] = [], readsInspections: Bool = true) {
+        self.readsInspections = readsInspections
+        self.facts = facts
+        self.measures = measures
         self.id = id
         self.name = name
         self.authority = authority
@@ -110,8 +118,11 @@ public final class DerivedRule: Sendable {
     public let when: Expression
     public let whenText: String
     public let citation: Citation
+    /// A number worked out (`value:`) rather than a condition (`when:`).
+    public let isNumber: Bool
 
-    public init(id: String, slot: Int, when: Expression, whenText: String, citation: Citation) {
+    public init(id: String, slot: Int, when: Expression, whenText: String, citation: Citation, isNumber: Bool = false) {
+        self.isNumber = isNumber
         self.id = id
         self.slot = slot
         self.when = when
@@ -127,6 +138,22 @@ public struct DecisionTable: Sendable {
     public var rows: [DecisionRow]
     public var otherwise: Outcome?
     public var note: String?
+    /// Set when the table is written as a grid (`matrix:`); its rows are then one per cell.
+    public var matrix: MatrixLayout? = nil
+}
+
+/// A decision table written as a grid: the value of one fact picks the row, another the
+/// column, and the cell is the outcome (framework-format.md, "Lookup tables").
+public struct MatrixLayout: Sendable {
+    public var rowFact: String
+    public var columnFact: String
+    public var rowValues: [String]
+    public var columnValues: [String]
+    /// `cells[row][column]`.
+    public var cells: [[String]]
+    /// Every value each fact can take has its row or column: some cell always applies once
+    /// the facts are known.
+    public var complete = false
 }
 
 public struct Outcome: Sendable {

@@ -1,9 +1,9 @@
 extension FrameworkLoader {
     static let topKeysRequired: Set<String> = [
-        "sift_framework", "id", "name", "authority", "source", "inspection_reading", "categories", "tables", "entitlements", "examples",
+        "sift_framework", "id", "name", "authority", "source", "categories", "tables", "entitlements", "examples",
     ]
     static let topKeysOptional: Set<String> = [
-        "phases", "parameters", "designations", "flags", "derived", "constraints", "indicator", "plans", "funding", "funding_proration",
+        "phases", "facts", "measures", "inspection_reading", "parameters", "designations", "flags", "derived", "constraints", "indicator", "plans", "funding", "funding_proration",
     ]
 
     func readFramework(_ tree: Tree) -> Framework? {
@@ -13,6 +13,13 @@ extension FrameworkLoader {
         if let version = root["sift_framework"], version.number != 1 {
             issue(version, "sift_framework must be 1 (the only format version)")
         }
+        let facts = readDeclaredFacts(root["facts"])
+        let measures = readDeclaredMeasures(root["measures"])
+        catalog.declaredFacts = facts
+        catalog.declaredMeasures = measures
+        // A framework whose schools Ofsted does not inspect needs no reading of Ofsted's
+        // inspections; its rules then cannot read them either.
+        catalog.readsInspections = root["inspection_reading"].map { !$0.isNull } ?? false
         let parameters = readParameters(root["parameters"])
         catalog.parameterIDs = parameters.map(\.id)
         let categories = readCategories(root["categories"], "categories")
@@ -58,7 +65,8 @@ extension FrameworkLoader {
             examples: readExamples(root["examples"]),
             derivedSlots: catalog.derivedIDs,
             file: file,
-            fundingProration: readFundingProration(root["funding_proration"]))
+            fundingProration: readFundingProration(root["funding_proration"]),
+            facts: facts, measures: measures, readsInspections: catalog.readsInspections)
         return issues.isEmpty ? framework : nil
     }
 
@@ -98,6 +106,7 @@ extension FrameworkLoader {
     }
 
     func readInspectionReading(_ node: Tree?) -> InspectionReading? {
+        guard let node, !node.isNull else { return nil }
         guard let entry = mapping(node, "inspection_reading", required: ["ungraded_2024", "report_card_2025"], optional: []) else { return nil }
         var reading = Self.placeholderReading
         if let ungraded = mapping(entry["ungraded_2024"], "ungraded_2024", required: ["overall"], optional: []) {

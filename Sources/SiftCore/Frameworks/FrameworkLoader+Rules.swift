@@ -36,17 +36,22 @@ extension FrameworkLoader {
 
     func readDerived(_ node: Tree?) -> [DerivedRule] {
         list(node, "derived").compactMap { element in
-            guard let item = mapping(element, "a derived rule", required: ["id", "when"], optional: ["cite"]),
+            guard let item = mapping(element, "a derived rule", required: ["id"], optional: ["when", "value", "cite"]),
                   let id = text(item["id"], "id") else { return nil }
+            let isNumber = item["value"].map { !$0.isNull } ?? false
+            guard isNumber != (item["when"].map { !$0.isNull } ?? false) else {
+                issue(element, "a derived rule has either when: (a condition, true or false) or value: (a number), not \(isNumber ? "both" : "neither")")
+                return nil
+            }
             // Parsed before the id is added: a rule cannot use itself.
-            guard let (when, source) = condition(item["when"], "when") else { return nil }
+            guard let (when, source) = isNumber ? numberValue(item["value"], "value") : condition(item["when"], "when") else { return nil }
             if when.facts.contains(where: { if case .category = $0.ref { return true }; if case .designation = $0.ref { return true }; return false }) {
-                issue(item["when"], "a derived value is worked out before any table runs, so it cannot use category or designation")
+                issue(item["when"] ?? item["value"], "a derived value is worked out before any table runs, so it cannot use category or designation")
                 return nil
             }
             if catalog.derivedIDs.contains(id) { issue(element, "'\(id)' is defined twice"); return nil }
             catalog.derivedIDs.append(id)
-            return DerivedRule(id: id, slot: catalog.derivedIDs.count - 1, when: when, whenText: source, citation: citation(item))
+            return DerivedRule(id: id, slot: catalog.derivedIDs.count - 1, when: when, whenText: source, citation: citation(item), isNumber: isNumber)
         }
     }
 
@@ -54,7 +59,7 @@ extension FrameworkLoader {
         var outputs = Set<String>()
         var rowIDs = Set<String>()
         let tables: [DecisionTable] = list(node, "tables").compactMap { element in
-            guard let entry = mapping(element, "a table", required: ["id", "sets", "rows"], optional: ["otherwise"]),
+            guard let entry = mapping(element, "a table", required: ["id", "sets"], optional: ["rows", "matrix", "otherwise", "cite"]),
                   let id = text(entry["id"], "id"), let sets = text(entry["sets"], "sets") else { return nil }
             if !outputs.insert(sets).inserted { issue(entry["sets"], "two tables set '\(sets)'") }
             let output: DecisionTable.Output
@@ -69,7 +74,12 @@ extension FrameworkLoader {
                 }
                 output = .derived(slot: catalog.derivedIDs.count, name: sets)
             }
-            let rows: [DecisionRow] = list(entry["rows"], "rows").compactMap { rowNode in
+            var matrix: MatrixLayout?
+            if entry["rows"] == nil || entry["rows"]!.isNull, entry["matrix"] == nil || entry["matrix"]!.isNull {
+                issue(element, "a table needs rows (a list of conditions) or a matrix (a grid)")
+            }
+            var rows: [DecisionRow] = []
+            rows += list(entry["rows"], "rows").compactMap { rowNode in
                 guard let row = mapping(rowNode, "a row", required: ["id", "when", "then"], optional: ["judgement", "cite"]),
                       let rowID = text(row["id"], "id") else { return nil }
                 if !rowIDs.insert(rowID).inserted { issue(rowNode, "the row id '\(rowID)' is used twice") }
@@ -87,13 +97,22 @@ extension FrameworkLoader {
                 return DecisionRow(id: rowID, when: when, whenText: source, then: then, judgement: judgement,
                                    citation: citation(row), line: rowNode.line)
             }
+            // Rows listed under `rows:` are tried before the grid's cells: exceptions first.
+            if let matrixNode = entry["matrix"], !matrixNode.isNull,
+               let (layout, cellRows) = readMatrix(matrixNode, table: id, output: output, citation: citation(entry)) {
+                matrix = layout
+                rows += cellRows
+            }
             var otherwise: Outcome?
             if let otherwiseNode = mapping(entry["otherwise"], "otherwise", required: ["then"], optional: ["cite"]),
                let value = outcome(otherwiseNode["then"], output: output) {
                 otherwise = Outcome(value: value, citation: citation(otherwiseNode))
             }
-            if case .derived = output { catalog.derivedIDs.append(sets) }
-            return DecisionTable(id: id, output: output, rows: rows, otherwise: otherwise, note: text(entry["note"], "note"))
+            if case .derived = output {
+                catalog.derivedIDs.append(sets)
+                tableOutcomes[sets] = Set(rows.map(\.then) + [otherwise?.value].compactMap { $0 })
+            }
+            return DecisionTable(id: id, output: output, rows: rows, otherwise: otherwise, note: text(entry["note"], "note"), matrix: matrix)
         }
         if !tables.contains(where: { $0.output == .category }) {
             issue(node, "no table sets category")
@@ -101,7 +120,7 @@ extension FrameworkLoader {
         return tables
     }
 
-    private func outcome(_ node: Tree?, output: DecisionTable.Output) -> String? {
+    func outcome(_ node: Tree?, output: DecisionTable.Output) -> String? {
         switch output {
         case .category: return categoryCode(node, "the outcome")
         case .designation:

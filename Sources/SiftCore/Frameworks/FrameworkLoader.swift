@@ -7,6 +7,9 @@ public final class FrameworkLoader {
     let file: String
     var issues: [FrameworkIssue] = []
     var catalog = FactCatalog()
+    /// The outcomes each custom table can give, by its output's name: the values a grid's
+    /// axis must cover when it reads `derived.<name>`.
+    var tableOutcomes: [String: Set<String>] = [:]
 
     init(file: String) { self.file = file }
 
@@ -99,9 +102,19 @@ public final class FrameworkLoader {
     }
 
     func condition(_ node: Tree?, _ what: String) -> (Expression, String)? {
+        expression(node, what, asNumber: false)
+    }
+
+    /// A derived `value:`: an expression that gives a number.
+    func numberValue(_ node: Tree?, _ what: String) -> (Expression, String)? {
+        expression(node, what, asNumber: true)
+    }
+
+    private func expression(_ node: Tree?, _ what: String, asNumber: Bool) -> (Expression, String)? {
         guard let source = text(node, what) else { return nil }
         do {
-            return (try ExpressionParser.parseCondition(source, catalog: catalog), source)
+            let parsed = asNumber ? try ExpressionParser.parseNumber(source, catalog: catalog) : try ExpressionParser.parseCondition(source, catalog: catalog)
+            return (parsed, source)
         } catch {
             issue(node, "\(what) \(error.message)")
             return nil

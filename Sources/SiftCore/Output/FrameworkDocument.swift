@@ -47,6 +47,18 @@ public struct FrameworkDocument: Encodable, Sendable {
     public var categories: [Section]
     public var funding: [String]
     public var parameters: [String]
+    /// The facts and measures the framework declares, as lines: "label (la.id): values".
+    public var declared: [String]
+    /// Tables written as grids, each as lines of a text table.
+    public var grids: [Grid]
+
+    public struct Grid: Encodable, Sendable {
+        public var table: String
+        public var rowFact: String
+        public var columnFact: String
+        public var columns: [String]
+        public var rows: [[String]]
+    }
 
     public init(_ framework: Framework) {
         id = framework.id
@@ -55,7 +67,18 @@ public struct FrameworkDocument: Encodable, Sendable {
         source = framework.source
         note = framework.note
         let reading = framework.inspectionReading
-        inspectionReading = [
+        declared = framework.facts.map { fact in
+            let values = fact.values.map { fact.words(for: $0) }.joined(separator: "; ")
+            let absent = fact.absentReadsAs.map { " When not recorded: \($0.description)." } ?? ""
+            return "\(fact.label.sentenceCased) (la.\(fact.id), \(fact.kind.rawValue.replacing("_", with: " ")))\(values.isEmpty ? "" : ": \(values)").\(absent)"
+        } + framework.measures.map { measure in
+            "\(measure.label) (measure.\(measure.id)\(measure.unit.map { ", \($0)" } ?? "")): higher is \(measure.higherIsBetter ? "better" : "worse")."
+        }
+        grids = framework.tables.compactMap { table in
+            table.matrix.map { Grid(table: table.id, rowFact: $0.rowFact, columnFact: $0.columnFact, columns: $0.columnValues,
+                                    rows: zip($0.rowValues, $0.cells).map { [$0] + $1 }) }
+        }
+        inspectionReading = !framework.readsInspections ? [] : [
             "Inspections from September 2024 (no overall grade): read as \(reading.ungradedOverall.rawValue.replacing("_", with: " ")). \(reading.ungradedNote ?? "")",
             "Report cards from November 2025: read as \(reading.reportCardOverall.rawValue.replacing("_", with: " ")). \(reading.reportCardNote ?? "")",
         ]
@@ -122,7 +145,17 @@ public struct FrameworkDocument: Encodable, Sendable {
     public func text() -> String {
         var out = ["# \(name)", "", "\(authority). Source: \(source)"]
         if let note { out += ["", note] }
-        out += ["", "## Reading Ofsted inspections", ""] + inspectionReading.map { "- \($0)" }
+        if !inspectionReading.isEmpty { out += ["", "## Reading Ofsted inspections", ""] + inspectionReading.map { "- \($0)" } }
+        if !declared.isEmpty { out += ["", "## The authority's own facts and measures", ""] + declared.map { "- \($0)" } }
+        for grid in grids {
+            out += ["", "## \(grid.table): by \(grid.rowFact) (rows) and \(grid.columnFact) (columns)", ""]
+            let header = [""] + grid.columns
+            let widths = header.indices.map { column in ([header] + grid.rows).map { $0[safe: column]?.count ?? 0 }.max() ?? 0 }
+            func line(_ cells: [String]) -> String {
+                "| " + cells.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: " | ") + " |"
+            }
+            out += [line(header), "|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|"] + grid.rows.map(line)
+        }
         if !dataMeasures.isEmpty {
             out += ["", "## Data measures", ""]
             out += dataMeasures.map { "- \($0.id): \($0.when)\($0.cite.map { " — \($0)" } ?? "")" }
@@ -163,4 +196,6 @@ public struct FrameworkDocument: Encodable, Sendable {
 
 extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
+    /// The text with its first letter a capital, to start a sentence.
+    var sentenceCased: String { prefix(1).uppercased() + dropFirst() }
 }

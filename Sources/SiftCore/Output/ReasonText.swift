@@ -3,7 +3,8 @@
 enum ReasonText {
     /// "because (table) row id: condition", then the facts, source and reading beneath it.
     static func lines(_ reason: Reason, indent: String) -> [String] {
-        var out = ["\(indent)because (\(reason.table)) row \(reason.row)\(reason.condition.map { ": \($0)" } ?? "")"]
+        var out = ["\(indent)because (\(reason.table)) row \(reason.row)\(reason.condition.map { ": \($0)" } ?? "")",
+                   "\(indent)  in words: \(reason.sentence)"]
         if !reason.facts.isEmpty { out.append("\(indent)  facts: " + reason.facts.map { "\($0.name) = \($0.value)" }.joined(separator: "; ")) }
         if let cite = reason.cite { out.append("\(indent)  source: \(cite)") }
         if let note = reason.note { out.append("\(indent)  reading: \(note)") }

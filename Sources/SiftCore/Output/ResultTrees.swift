@@ -35,8 +35,8 @@ extension JudgementProposal {
 extension Reason {
     var tree: Tree {
         .object([("table", .string(table)), ("row", .string(row)), ("outcome", .string(outcome)),
-                 ("condition", condition.map(Tree.string)), ("cite", cite.map(Tree.string)), ("note", note.map(Tree.string)),
-                 ("facts", .array(facts.map(\.tree)))])
+                 ("condition", condition.map(Tree.string)), ("sentence", .string(sentence)),
+                 ("cite", cite.map(Tree.string)), ("note", note.map(Tree.string)), ("facts", .array(facts.map(\.tree)))])
     }
 }
 

@@ -48,6 +48,8 @@ struct LocalEvidenceFormController {
         for member in local?.members ?? [] where member.key != "other" {
             if let flag = member.value.bool { values[member.key] = flag ? "yes" : "" } else if let text = member.value.text { values[member.key] = text }
         }
+        let framework = try request.sift.framework(try await user.$authority.get(on: request.db).frameworkID)
+        values.merge(DeclaredFactFields.values(of: local?["other"], framework.facts)) { $1 }
         return try await render(request, user: user, record: record, values: values, errors: [])
     }
 
@@ -70,7 +72,13 @@ struct LocalEvidenceFormController {
         }
         for (key, _) in Self.flags where values[key] == "yes" { local.append(.init(key: key, value: Tree(.bool(true)))) }
         let members = try await EvidenceEdit.members(of: record, on: request.db)
-        if let other = members.first(where: { $0.key == "local" })?.value["other"] { local.append(.init(key: "other", value: other)) }
+        // The framework's own facts come from the form; any other named facts are kept as they are.
+        let framework = try request.sift.framework(try await user.$authority.get(on: request.db).frameworkID)
+        let declared = DeclaredFactFields.read(framework.facts, from: values)
+        errors += declared.errors
+        let ids = Set(framework.facts.map(\.id))
+        let kept = (members.first(where: { $0.key == "local" })?.value["other"]?.members ?? []).filter { !ids.contains($0.key) }
+        if !(kept + declared.members).isEmpty { local.append(.init(key: "other", value: Tree(.object(kept + declared.members)))) }
         guard errors.isEmpty else { return try await render(request, user: user, record: record, values: values, errors: errors) }
         let problems = try await EvidenceEdit.save(EvidenceEdit.replacing("local", with: Tree(.object(local)), in: members),
                                                    of: record, by: user, describing: "the authority's evidence changed", request: request)
@@ -98,7 +106,10 @@ struct LocalEvidenceFormController {
             action: SiteRoute.localEvidence(urn: record.urn).path, backHref: SiteRoute.establishment(urn: record.urn).path,
             submit: "Save the authority's evidence",
             fieldsets: [.init(legend: "Views", hint: nil, fields: views),
-                        .init(legend: "Exceptions", hint: "Tick each that applies; an exception not ticked is recorded as not applying.", fields: flags)],
+                        .init(legend: "Exceptions", hint: "Tick each that applies; an exception not ticked is recorded as not applying.", fields: flags)]
+                + (framework.facts.isEmpty ? [] : [.init(legend: "What the framework asks the authority to record",
+                                                         hint: "Facts \(framework.name) uses that the authority records for itself.",
+                                                         fields: DeclaredFactFields.fields(framework.facts, values: values))]),
             errors: errors)
         return try await context.render(on: request)
     }

@@ -159,6 +159,9 @@ struct EstablishmentContext: Encodable, Sendable {
         var cite: String
         var note: String
         var facts: [Fact]
+        /// The condition in words, and what it decided ("Category: 2 – Requires support").
+        var sentence: String = ""
+        var outcomeHeading: String = ""
     }
     struct PlanRow: Encodable, Sendable {
         var term: String
@@ -226,8 +229,18 @@ extension EstablishmentContext.ReasonItem {
     static func all(_ result: CategorisationResult) -> [Self] {
         result.reasons.map { reason in
             .init(table: reason.table, row: reason.row, outcome: reason.outcome, condition: reason.condition ?? "no earlier rule applied",
-                  cite: reason.cite ?? "", note: reason.note ?? "", facts: reason.facts.map { .init(label: $0.name, value: $0.value) })
+                  cite: reason.cite ?? "", note: reason.note ?? "", facts: reason.facts.map { .init(label: $0.name, value: $0.value) },
+                  sentence: reason.sentence, outcomeHeading: heading(reason, result))
         }
+    }
+
+    /// What the reason decided, in words: the category or designation with its name.
+    private static func heading(_ reason: Reason, _ result: CategorisationResult) -> String {
+        if let category = result.category, category.code == reason.outcome, reason.table == "category" || result.reasons.last?.table == reason.table {
+            return "Category \(category.code) – \(category.name)"
+        }
+        if let designation = result.designation, designation.code == reason.outcome { return "Designation \(designation.code) – \(designation.name)" }
+        return reason.table.replacing("_", with: " ").capitalizedFirst + ": " + reason.outcome
     }
 }
 
