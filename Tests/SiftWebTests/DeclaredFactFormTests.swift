@@ -42,5 +42,26 @@ struct DeclaredFactFormTests {
             #expect(establishment.body.string.contains("An academy order has been made for the school."))
         }
     }
+
+    @Test("the data trend is worked out from the results and shown with its figures; an officer's trend overrides it only with a reason")
+    func trendOverride() async throws {
+        try await withSift { app, accounts in
+            let officer = Browser(app)
+            _ = try await officer.signIn("officer@fenmoor.example", accounts.password("officer@fenmoor.example"))
+            let path = "/establishments/220001/evidence/authority"
+            let form = try await officer.get(path)
+            #expect(form.body.string.contains("Worked out from the results:"))
+            let csrf = try #require(Browser.csrf(in: form.body.string))
+            let noReason = try await officer.post(path, form: ["csrf": csrf, "trend": "improving"])
+            #expect(noReason.status == .unprocessableEntity)
+            #expect(noReason.body.string.contains("Say why the authority records this data trend"))
+            let saved = try await officer.post(path, form: ["csrf": csrf, "trend": "improving", "trendReason": "The current Year 6 assessments show a rise"])
+            #expect(saved.status == .seeOther)
+            await app.sift.background.waitForAll()
+            let page = try await officer.get("/establishments/220001")
+            #expect(page.body.string.contains("Worked out from the results:"))
+            #expect(page.body.string.contains("The authority recorded improving instead because the current Year 6 assessments show a rise, and that stands."))
+        }
+    }
 }
 }

@@ -29,6 +29,9 @@ public struct CategorisationResult: Sendable {
     public var funding: [FundingLine]
     public var dataYear: Int?
     public var runDate: Day
+    /// The data trend worked out from results, with its figures, where the framework works
+    /// one out; `overridden` when an officer's recorded trend stands instead.
+    public var dataTrend: TrendReading? = nil
 
     /// True when a rule could not be applied because evidence was not recorded at all.
     public var hasGaps: Bool { notApplied.contains { $0.missingKind == Absence.Kind.notRecorded.rawValue } }

@@ -34,6 +34,10 @@ public struct DecisionEngine: Sendable {
             status: .uncategorised, reasons: [], notApplied: [], passedOver: [], flags: [], derived: [],
             entitlements: [], funding: [], dataYear: context.dataYear, runDate: runDate)
         if let flags = framework.flags { result.flags = computeFlags(flags, &context) }
+        if var trend = context.trendReading {
+            trend.overridden = establishment.local.trend != nil
+            result.dataTrend = trend
+        }
         for rule in framework.derived {
             context.derived[rule.slot] = rule.isNumber ? context.evaluate(rule.when) : context.condition(rule.when)
             result.derived.append(NamedValue(rule.id, context.derived[rule.slot]))

@@ -16,6 +16,8 @@ struct EvaluationContext {
     var category: Value = .missing(Absence(.notYetDecided))
     var designation: Value = .missing(Absence(.notYetDecided))
     let newHeadteacherLimit: Double
+    /// The data trend worked out from results, where the framework says how.
+    let trendReading: TrendReading?
     /// The record a flag is being evaluated on.
     var currentRecord: MeasureRecord?
     var currentMeasure: MeasureID?
@@ -39,12 +41,14 @@ struct EvaluationContext {
                                    reading: framework.inspectionReading, runDate: runDate, isPrevious: true)
         newHeadteacherLimit = framework.parameterIndex("new_headteacher_months").flatMap { parameters[safe: $0] ?? nil } ?? 12
         derived = Array(repeating: .missing(Absence(.notYetDecided)), count: framework.derivedSlots.count)
+        trendReading = framework.dataTrend?.reading(of: establishment, dataYear: dataYear, parameters: parameters)
     }
 
     func value(of ref: FactRef) -> Value {
         switch ref {
         case .establishment(let fact): return establishmentValue(fact)
         case .ofsted(let fact, let previous): return previous ? self.previous.value(fact) : latest.value(fact)
+        case .ofstedEarlier(let fact, let back): return earlier(back).value(fact)
         case .reportCard(let area):
             guard let inspection = establishment.latestInspection, inspection.framework == .reportCard2025 else {
                 return .missing(Absence(.notAReportCard))
@@ -75,6 +79,15 @@ struct EvaluationContext {
             guard let value = parameters[safe: index] ?? nil else { return .missing(Absence(.parameterNotSet(framework.parameters[index].id))) }
             return .number(value)
         }
+    }
+
+    /// The inspection `back` places before the latest one seen at the date of the run.
+    private func earlier(_ back: Int) -> InspectionFacts {
+        let inspections = establishment.inspections
+        let index = latest.index.map { $0 - back }.flatMap { $0 >= 0 ? $0 : nil }
+        let prior = index.flatMap { at in inspections[..<at].lastIndex { $0.framework == .graded } }
+        return InspectionFacts(inspections: inspections, index: index, priorGradedIndex: prior,
+                               reading: framework.inspectionReading, runDate: runDate, isPrevious: true)
     }
 
     private func establishmentValue(_ fact: EstablishmentFact) -> Value {
@@ -121,7 +134,8 @@ struct EvaluationContext {
         // An exception the authority records only when it applies: absent means no.
         func exception(_ value: Bool?) -> Value { .bool(value ?? false) }
         switch fact {
-        case .trend: return text(local.trend?.rawValue)
+        // An officer's recorded trend stands; otherwise the one worked out from the results.
+        case .trend: return text(local.trend?.rawValue ?? trendReading?.trend.rawValue)
         case .risk: return text(local.risk?.rawValue)
         case .view: return text(local.view?.rawValue)
         case .sefValidatedGrade: return local.sefValidatedGrade.map { .number(Double($0)) } ?? .missing(.notRecorded)

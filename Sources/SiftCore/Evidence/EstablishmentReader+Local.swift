@@ -1,6 +1,6 @@
 extension EstablishmentReader {
     static let localKeys: Set<String> = [
-        "trend", "risk", "view", "sefValidatedGrade", "governanceRag", "vulnerability", "safeguardingConcern",
+        "trend", "trendReason", "risk", "view", "sefValidatedGrade", "governanceRag", "vulnerability", "safeguardingConcern",
         "previousCategory", "improvementTrajectory", "selfIdentified", "optedOut", "capacityToImprove",
         "areaAtRisk", "specificAspects", "widerAspects", "leadershipChange", "other",
     ]
@@ -11,6 +11,7 @@ extension EstablishmentReader {
         guard let members = node.members else { problem("local", "expected an object, found \(node.kindName)", node); return local }
         checkKeys(members, known: Self.localKeys, prefix: "local.")
         local.trend = optionalEnum(node["trend"], "local.trend")
+        local.trendReason = optionalText(node["trendReason"], "local.trendReason")
         local.risk = optionalEnum(node["risk"], "local.risk")
         local.view = optionalEnum(node["view"], "local.view")
         local.sefValidatedGrade = readGrade(node["sefValidatedGrade"], "local.sefValidatedGrade")

@@ -13,6 +13,8 @@ public struct LocalEvidence: Sendable {
     public enum Capacity: String, Sendable, CaseIterable { case strong, good, sufficient, limited, insufficient }
 
     public var trend: Trend?
+    /// Why the officer recorded a trend other than the one worked out from the results.
+    public var trendReason: String?
     public var risk: Risk?
     public var view: View?
     public var sefValidatedGrade: Int?

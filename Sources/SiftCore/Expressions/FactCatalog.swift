@@ -37,6 +37,12 @@ public struct FactCatalog: Sendable {
         case "establishment":
             guard rest.count == 1, let fact = EstablishmentFact(rawValue: rest[0]) else { return unknown(path, among: EstablishmentFact.allCases.map { "establishment.\($0.rawValue)" }) }
             return .success((.establishment(fact), Self.domain(of: fact)))
+        case "ofsted" where rest.first == "earlier":
+            // ofsted.earlier.<n>.<fact>: the nth inspection before the latest, 1 the previous.
+            guard rest.count == 3, let back = Int(rest[1]), (1...20).contains(back), let fact = OfstedFact(rawValue: rest[2]) else {
+                return .failure(ResolveError("'\(path)' is not a fact: an earlier inspection is read as ofsted.earlier.<n>.<fact>, n = 1 for the one before the latest, 2 for the one before that (up to 20)"))
+            }
+            return .success((back == 1 ? .ofsted(fact, previous: true) : .ofstedEarlier(fact, back: back), Self.domain(of: fact)))
         case "ofsted":
             let previous = rest.first == "previous"
             let tail = previous ? Array(rest.dropFirst()) : rest

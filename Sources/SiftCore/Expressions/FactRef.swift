@@ -2,6 +2,8 @@
 public enum FactRef: Sendable, Hashable {
     case establishment(EstablishmentFact)
     case ofsted(OfstedFact, previous: Bool)
+    /// An inspection further back: `ofsted.earlier.2.<fact>` is the one before the previous.
+    case ofstedEarlier(OfstedFact, back: Int)
     case reportCard(ReportCardArea)
     case local(LocalFact)
     case localOther(String)

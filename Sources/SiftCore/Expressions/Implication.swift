@@ -88,7 +88,7 @@ enum Implication {
     private static func domain(_ ref: FactRef) -> FactDomain {
         switch ref {
         case .establishment(let fact): return FactCatalog.domain(of: fact)
-        case .ofsted(let fact, _): return FactCatalog.domain(of: fact)
+        case .ofsted(let fact, _), .ofstedEarlier(let fact, _): return FactCatalog.domain(of: fact)
         case .local(let fact): return FactCatalog().domain(of: fact)
         case .measure(_, let field), .measureField(let field): return FactCatalog.domain(of: field)
         case .flag, .trend: return .bool

@@ -16,6 +16,8 @@ public final class Framework: Sendable {
     public let inspectionReading: InspectionReading
     /// Whether it says how it reads Ofsted's inspections (`inspection_reading`).
     public let readsInspections: Bool
+    /// How `la.trend` is worked out from results when no officer has recorded it.
+    public let dataTrend: DataTrendRule?
     public let categories: [Category]
     public let designations: [Category]
     public let flags: FlagSpec?
@@ -34,7 +36,8 @@ public final class Framework: Sendable {
     /// The file it was read from, for messages.
     public let file: String
 
-    public init(id: String, name: String, authority: String, source: String, phases: [Phase], note: String?, parameters: [Parameter], inspectionReading: InspectionReading, categories: [Category], designations: [Category], flags: FlagSpec?, derived: [DerivedRule], tables: [DecisionTable], constraints: [Constraint], indicator: String?, entitlements: [EntitlementRule], plans: [PlanSpec], funding: [FundingRule], examples: [WorkedExample], derivedSlots: [String], file: String, fundingProration: FundingProration = .days, facts: [DeclaredFact] = [], measures: [DeclaredMeasure] = [], readsInspections: Bool = true) {
+    public init(id: String, name: String, authority: String, source: String, phases: [Phase], note: String?, parameters: [Parameter], inspectionReading: InspectionReading, categories: [Category], designations: [Category], flags: FlagSpec?, derived: [DerivedRule], tables: [DecisionTable], constraints: [Constraint], indicator: String?, entitlements: [EntitlementRule], plans: [PlanSpec], funding: [FundingRule], examples: [WorkedExample], derivedSlots: [String], file: String, fundingProration: FundingProration = .days, facts: [DeclaredFact] = [], measures: [DeclaredMeasure] = [], readsInspections: Bool = true, dataTrend: DataTrendRule? = nil) {
+        self.dataTrend = dataTrend
         self.readsInspections = readsInspections
         self.facts = facts
         self.measures = measures

@@ -3,7 +3,7 @@ extension FrameworkLoader {
         "sift_framework", "id", "name", "authority", "source", "categories", "tables", "entitlements", "examples",
     ]
     static let topKeysOptional: Set<String> = [
-        "phases", "facts", "measures", "inspection_reading", "parameters", "designations", "flags", "derived", "constraints", "indicator", "plans", "funding", "funding_proration",
+        "phases", "facts", "measures", "data_trend", "inspection_reading", "parameters", "designations", "flags", "derived", "constraints", "indicator", "plans", "funding", "funding_proration",
     ]
 
     func readFramework(_ tree: Tree) -> Framework? {
@@ -27,6 +27,7 @@ extension FrameworkLoader {
         catalog.categoryCodes = Set(categories.map(\.code))
         catalog.designationCodes = Set(designations.map(\.code))
         let reading = readInspectionReading(root["inspection_reading"])
+        let dataTrend = readDataTrend(root["data_trend"])
         let flags = readFlags(root["flags"])
         let derived = readDerived(root["derived"])
         let tables = readTables(root["tables"], hasDesignations: !designations.isEmpty)
@@ -66,7 +67,7 @@ extension FrameworkLoader {
             derivedSlots: catalog.derivedIDs,
             file: file,
             fundingProration: readFundingProration(root["funding_proration"]),
-            facts: facts, measures: measures, readsInspections: catalog.readsInspections)
+            facts: facts, measures: measures, readsInspections: catalog.readsInspections, dataTrend: dataTrend)
         return issues.isEmpty ? framework : nil
     }
 

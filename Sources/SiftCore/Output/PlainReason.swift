@@ -78,6 +78,10 @@ final class PlainReason {
             return "‘\(id.replacing("_", with: " "))’ \(holds ? "applies" : "does not apply")"
         }
         if let (yes, no) = FactLabels.statements[path] { return holds ? yes : no }
+        if path.hasPrefix("ofsted.previous.") || path.hasPrefix("ofsted.earlier."), let last = path.split(separator: ".").last,
+           let (yes, no) = FactLabels.statements["ofsted." + last] {
+            return "at an earlier inspection, " + (holds ? yes : no)
+        }
         if let fact = declaredFact(path) { return holds ? fact.label : "it is not so that \(fact.label)" }
         if let flag = flagStatement(path) { return holds ? flag : "it is not so that \(flag)" }
         let name = subject(.fact(.designation, path: path))
@@ -110,6 +114,8 @@ final class PlainReason {
         case "derived" where parts.count == 2: return "the \(parts[1].replacing("_", with: " "))"
         case "report_card" where parts.count == 2: return "the report card's grade for \(parts[1].replacing("_", with: " "))"
         case "ofsted" where parts.count == 3: return "at the inspection before, " + (FactLabels.names["ofsted." + parts[2]] ?? parts[2].replacing("_", with: " "))
+        case "ofsted" where parts.count == 4:
+            return "at the inspection \(parts[2]) before the latest, " + (FactLabels.names["ofsted." + parts[3]] ?? parts[3].replacing("_", with: " "))
         default: return path.replacing("_", with: " ")
         }
     }

@@ -119,6 +119,9 @@ public enum ResultRendering {
         if !result.flags.isEmpty {
             out.append("  data flags\(result.dataYear.map { " (\($0))" } ?? ""): " + flagSummary(result.flags))
         }
+        if let trend = result.dataTrend {
+            out.append("  data trend worked out: \(trend.description)\(trend.overridden ? "; the trend the authority recorded stands instead" : "")")
+        }
         for reason in result.reasons { out.append(contentsOf: ReasonText.lines(reason, indent: "  ")) }
         if let judgement = result.judgement {
             out.append("  professional judgement: choose between \(judgement.alternatives.joined(separator: " and ")); proposed \(judgement.proposed). \(judgement.why)")

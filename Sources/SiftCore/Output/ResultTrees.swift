@@ -19,6 +19,7 @@ extension CategorisationResult {
             ("funding", .array(funding.map(\.tree))),
             ("dataYear", dataYear.map { .number(Double($0)) }),
             ("runDate", .string(runDate.description)),
+            ("dataTrend", dataTrend.map(\.tree)),
         ])
     }
 }
@@ -117,5 +118,13 @@ extension ResultRendering.Report {
             ("withGaps", .number(Double(summary.withGaps))), ("awaitingJudgement", .number(Double(summary.awaitingJudgement))),
             ("byCategory", .object(summary.byCategory.sorted { $0.key < $1.key }.map { ($0.key, .number(Double($0.value))) })),
          ]))]
+    }
+}
+
+extension TrendReading {
+    var tree: Tree {
+        .object([("trend", .string(trend.rawValue)), ("measure", .string(measure.rawValue)),
+                 ("figures", .array(figures.map { .object([("year", .number(Double($0.year))), ("value", .number($0.value))]) })),
+                 ("change", .number(change)), ("overridden", .bool(overridden)), ("description", .string(description))])
     }
 }

@@ -34,6 +34,7 @@ struct EstablishmentPageController {
             category: result.category?.code ?? "", categoryName: result.category?.name ?? "",
             designation: result.designation.map { "\($0.code) – \($0.name)" } ?? "", indicator: result.indicator ?? "",
             judgement: result.judgement.map { "A professional judgement between \($0.alternatives.joined(separator: " and ")): \($0.proposed) is proposed. \($0.why)" } ?? "",
+            dataTrend: Self.dataTrend(result, establishment),
             reasons: EstablishmentContext.ReasonItem.all(result),
             notApplied: result.notApplied.map { "\($0.row): \($0.why)" },
             entitlements: result.entitlements.map(EntitlementText.short),
@@ -55,6 +56,15 @@ struct EstablishmentPageController {
             measuresHref: mayChange ? SiteRoute.measures(urn: record.urn).path : nil,
             localEvidenceHref: mayChange ? SiteRoute.localEvidence(urn: record.urn).path : nil)
         return try await request.view.render("establishment", context).encodeResponse(for: request)
+    }
+
+    /// "Worked out from the results: a small decline, …", or what the authority recorded instead.
+    static func dataTrend(_ result: CategorisationResult, _ establishment: Establishment) -> String {
+        guard let trend = result.dataTrend else { return "" }
+        let worked = "Worked out from the results: \(trend.description.prefix(1).uppercased() + trend.description.dropFirst())."
+        guard trend.overridden, let recorded = establishment.local.trend else { return worked }
+        let reason = establishment.local.trendReason.map { " because \($0.prefix(1).lowercased() + $0.dropFirst())" } ?? ""
+        return worked + " The authority recorded \(recorded.rawValue.spacedWords) instead\(reason), and that stands."
     }
 
     /// "It could be 1, 3 or 4: what would decide it is not recorded: …", for a table unknown

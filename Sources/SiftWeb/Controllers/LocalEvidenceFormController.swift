@@ -28,6 +28,7 @@ struct LocalEvidenceFormController {
     }
 
     static let textFields: [(String, String, String?)] = [
+        ("trendReason", "Why the authority records this data trend", "Where the framework works the trend out from the results, a trend recorded here stands instead of it: say why"),
         ("vulnerability", "A specific, significant vulnerability", "For example, financial. Leave blank if there is none"),
         ("specificAspects", "Specific aspects of its work needing support", "A whole number; blank means none"),
     ]
@@ -56,11 +57,16 @@ struct LocalEvidenceFormController {
     func save(_ request: Request) async throws -> Response {
         let (user, record) = try await EvidenceEdit.target(request)
         let values = try request.content.decode([String: String].self).mapValues { $0.trimmingCharacters(in: .whitespaces) }
+        let framework = try request.sift.framework(try await user.$authority.get(on: request.db).frameworkID)
         var local: [Tree.Member] = []
         var errors: [FieldError] = []
         for (key, _, _, _) in Self.choiceFields(categories: []) {
             guard let value = values[key], !value.isEmpty else { continue }
             local.append(.init(key: key, value: key == "sefValidatedGrade" ? Tree(.number(Double(value) ?? 0)) : Tree(.string(value))))
+        }
+        if let reason = values["trendReason"], !reason.isEmpty { local.append(.init(key: "trendReason", value: Tree(.string(reason)))) }
+        if framework.dataTrend != nil, !(values["trend"] ?? "").isEmpty, (values["trendReason"] ?? "").isEmpty {
+            errors.append(.init(field: "trendReason", message: "Say why the authority records this data trend: the framework works the trend out from the results, and a trend recorded here stands instead of it"))
         }
         if let vulnerability = values["vulnerability"], !vulnerability.isEmpty { local.append(.init(key: "vulnerability", value: Tree(.string(vulnerability)))) }
         if let aspects = values["specificAspects"], !aspects.isEmpty {
@@ -73,7 +79,6 @@ struct LocalEvidenceFormController {
         for (key, _) in Self.flags where values[key] == "yes" { local.append(.init(key: key, value: Tree(.bool(true)))) }
         let members = try await EvidenceEdit.members(of: record, on: request.db)
         // The framework's own facts come from the form; any other named facts are kept as they are.
-        let framework = try request.sift.framework(try await user.$authority.get(on: request.db).frameworkID)
         let declared = DeclaredFactFields.read(framework.facts, from: values)
         errors += declared.errors
         let ids = Set(framework.facts.map(\.id))
@@ -95,8 +100,9 @@ struct LocalEvidenceFormController {
     private func render(_ request: Request, user: User, record: EstablishmentRecord, values: [String: String], errors: [FieldError]) async throws -> Response {
         let framework = try request.sift.framework(try await user.$authority.get(on: request.db).frameworkID)
         let categories = framework.categories.map { ($0.code, "\($0.code) – \($0.name)") }
+        let trendHint = try await Self.trendHint(request, user: user, record: record)
         let views: [FormField] = Self.choiceFields(categories: categories).map { key, label, hint, choices in
-            .select(key, label, hint: hint, choices: choices, selected: values[key] ?? "")
+            .select(key, label, hint: key == "trend" ? trendHint ?? hint : hint, choices: choices, selected: values[key] ?? "")
         } + Self.textFields.map { key, label, hint in .text(key, label, hint: hint, value: values[key] ?? "", width: "govuk-input--width-20") }
         let flags: [FormField] = Self.flags.map { key, label in .checkbox(key, label, checked: values[key] == "yes") }
         let context = FormPageContext(
@@ -112,5 +118,16 @@ struct LocalEvidenceFormController {
                                                          fields: DeclaredFactFields.fields(framework.facts, values: values))]),
             errors: errors)
         return try await context.render(on: request)
+    }
+
+    /// Where the framework works the data trend out from the results, what it comes to now.
+    private static func trendHint(_ request: Request, user: User, record: EstablishmentRecord) async throws -> String? {
+        let engine = try await request.sift.engine(for: try await user.$authority.get(on: request.db), on: request.db)
+        guard let rule = engine.framework.dataTrend else { return nil }
+        let establishment = try await Proposals.establishment(record, on: request.db)
+        guard let reading = rule.reading(of: establishment, dataYear: establishment.latestDataYear, parameters: engine.parameters) else {
+            return "The framework works the trend out from the results, but too few years are recorded yet: record one here, with the reason"
+        }
+        return "Worked out from the results: \(reading.description). Record a trend here only to override it, and say why below"
     }
 }

@@ -196,6 +196,9 @@ struct EstablishmentContext: Encodable, Sendable {
     var designation: String
     var indicator: String
     var judgement: String
+    /// The data trend worked out from the results, with its figures, and whether the
+    /// authority's recorded trend stands instead.
+    var dataTrend: String = ""
     var reasons: [ReasonItem]
     var notApplied: [String]
     var entitlements: [String]
