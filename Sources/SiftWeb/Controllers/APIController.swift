@@ -22,7 +22,8 @@ struct APIController {
         let record = try await EstablishmentScope.find(urn: request.parameters.get("urn") ?? "", for: user, on: request.db)
         let engine = try await request.sift.engine(for: try await user.$authority.get(on: request.db), on: request.db)
         let text = try await EvidenceStore.text(for: record, on: request.db)
-        let result = engine.categorise(try Proposals.establishment(record, evidence: text), runDate: Day(request.now))
+        let previous = try await PreviousCategories.before(AcademicYear(containing: Day(request.now)).year, establishmentID: record.requireID(), on: request.db)
+        let result = engine.categorise(PreviousCategories.apply(previous, to: try Proposals.establishment(record, evidence: text)), runDate: Day(request.now))
         var members = Self.summary(EstablishmentSummary(record)).members ?? []
         members.append(Tree.Member(key: "evidence", value: try JSONReader.read(text)))
         members.append(Tree.Member(key: "result", value: result.tree))

@@ -13,7 +13,7 @@ struct EstablishmentPageController {
         let authority = try await user.$authority.get(on: request.db)
         let engine = try await request.sift.engine(for: authority, on: request.db)
         let framework = engine.framework
-        let establishment = try await Proposals.establishment(record, on: request.db)
+        let establishment = try await PreviousCategories.establishment(record, on: Day(request.now), database: request.db)
         let result = engine.categorise(establishment, runDate: Day(request.now))
         let decisions = try await EstablishmentHistory.decisions(establishmentID: record.requireID(), on: request.db)
         let letters = try await EstablishmentHistory.letters(establishmentID: record.requireID(), on: request.db)

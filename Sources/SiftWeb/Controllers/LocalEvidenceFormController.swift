@@ -23,7 +23,7 @@ struct LocalEvidenceFormController {
              [("", "Not recorded"), ("1", "1 – Outstanding"), ("2", "2 – Good"), ("3", "3 – Requires improvement"), ("4", "4 – Inadequate")]),
             ("governanceRag", "Governance", nil, named(LocalEvidence.RAG.self)),
             ("capacityToImprove", "Capacity to improve", nil, named(LocalEvidence.Capacity.self)),
-            ("previousCategory", "Last year's category", "Under the same framework", [("", "Not recorded")] + categories),
+            ("previousCategory", "Last year's category", "Under the same framework. Where Sift holds last year's decision, that is used instead", [("", "Not recorded")] + categories),
         ]
     }
 

@@ -28,7 +28,8 @@ enum EvidenceEdit {
         if case .failure(let problems) = EvidenceDecoder.decode(tree) { return problems.problems }
         let engine = try await request.sift.engine(for: try await user.$authority.get(on: request.db), on: request.db)
         let evidence = TreeWriter.json(tree)
-        try Proposals.refresh(record, evidence: evidence, engine: engine, on: Day(request.now))
+        let previous = try await PreviousCategories.before(AcademicYear(containing: Day(request.now)).year, establishmentID: record.requireID(), on: request.db)
+        try Proposals.refresh(record, evidence: evidence, engine: engine, on: Day(request.now), previousCategory: previous)
         try await request.db.transaction { database in
             try await EvidenceStore.save(evidence, for: record, on: database)
             try await record.save(on: database)

@@ -29,7 +29,7 @@ enum Letters {
         let framework = engine.framework
         let decided = decision.category
         // The support is that of the category decided, which an override may make differ from the proposal's.
-        let result = engine.categorise(try await Proposals.establishment(record, on: request.db),
+        let result = engine.categorise(try await PreviousCategories.establishment(record, on: Day(request.now), database: request.db),
                                                                      runDate: Day(request.now), supportFor: decided)
         let change: String
         switch decision.status {

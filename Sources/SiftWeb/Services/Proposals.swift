@@ -24,12 +24,12 @@ enum Proposals {
     }
 
     static func categorise(_ record: EstablishmentRecord, engine: DecisionEngine, on date: Day, database: any Database) async throws -> CategorisationResult {
-        engine.categorise(try await establishment(record, on: database), runDate: date)
+        engine.categorise(try await PreviousCategories.establishment(record, on: date, database: database), runDate: date)
     }
 
     /// Works out and stores the proposal on the record (not saved).
-    static func refresh(_ record: EstablishmentRecord, evidence: String, engine: DecisionEngine, on date: Day) throws {
-        apply(engine.categorise(try establishment(record, evidence: evidence), runDate: date), to: record)
+    static func refresh(_ record: EstablishmentRecord, evidence: String, engine: DecisionEngine, on date: Day, previousCategory: String? = nil) throws {
+        apply(engine.categorise(PreviousCategories.apply(previousCategory, to: try establishment(record, evidence: evidence)), runDate: date), to: record)
     }
 
     /// Works out every establishment's proposal again (after a parameter the rules read has
@@ -37,11 +37,12 @@ enum Proposals {
     static func refreshAll(authorityID: UUID, engine: DecisionEngine, on date: Day, database: any Database) async throws -> Int {
         let records = try await EstablishmentRecord.query(on: database).filter(\.$authority.$id == authorityID).all()
         let evidence = try await EvidenceStore.texts(authorityID: authorityID, on: database)
+        let previous = try await PreviousCategories.before(AcademicYear(containing: date).year, authorityID: authorityID, on: database)
         var changed: [EstablishmentRecord] = []
         for record in records {
             guard let text = evidence[try record.requireID()] else { continue }
             let before = PublicDataImport.listed(record)
-            try refresh(record, evidence: text, engine: engine, on: date)
+            try refresh(record, evidence: text, engine: engine, on: date, previousCategory: previous[try record.requireID()])
             if before != PublicDataImport.listed(record) { changed.append(record) }
         }
         for record in changed { try await record.save(on: database) }

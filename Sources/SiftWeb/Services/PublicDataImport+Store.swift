@@ -16,7 +16,9 @@ extension PublicDataImport {
         let engine = try await app.sift.engine(for: authority, on: app.db)
         var writes: [Write] = []
         var gaps: [String?] = []
-        let worked = await work(changes, records: records, texts: texts, engine: engine, on: Day(app.sift.settings.now()),
+        let day = Day(app.sift.settings.now())
+        let previous = try await PreviousCategories.before(AcademicYear(containing: day).year, authorityID: authorityID, on: app.db)
+        let worked = await work(changes, records: records, texts: texts, previous: previous, engine: engine, on: day,
                                 authorityID: authorityID)
         for (change, outcome) in zip(changes, worked) {
             switch outcome {

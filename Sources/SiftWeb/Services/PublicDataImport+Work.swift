@@ -25,8 +25,8 @@ extension PublicDataImport {
     /// Works out every change, the establishments shared out among the machine's cores: each
     /// is read, merged, written and categorised on its own, and that was most of an import of
     /// a national table. Results come back in the order of the changes.
-    static func work(_ changes: [Change], records: [String: EstablishmentRecord], texts: [UUID: String], engine: DecisionEngine,
-                     on day: Day, authorityID: UUID) async -> [Worked] {
+    static func work(_ changes: [Change], records: [String: EstablishmentRecord], texts: [UUID: String], previous: [UUID: String],
+                     engine: DecisionEngine, on day: Day, authorityID: UUID) async -> [Worked] {
         let share = max(500, (changes.count + ProcessInfo.processInfo.activeProcessorCount - 1) / ProcessInfo.processInfo.activeProcessorCount)
         let done = NIOLockedValueBox(0)
         let progress = Self.progress
@@ -39,8 +39,8 @@ extension PublicDataImport {
                     worked.reserveCapacity(slice.count)
                     for change in slice {
                         let record = records[change.urn]
-                        worked.append(work(change, record: record, storedText: record?.id.flatMap { texts[$0] }, engine: engine,
-                                           on: day, authorityID: authorityID))
+                        worked.append(work(change, record: record, storedText: record?.id.flatMap { texts[$0] },
+                                           previousCategory: record?.id.flatMap { previous[$0] }, engine: engine, on: day, authorityID: authorityID))
                         if worked.count % 500 == 0 {
                             let total = done.withLockedValue { count in count += 500; return count }
                             progress?.update(Phase.working.rawValue, total, changes.count)
@@ -55,8 +55,8 @@ extension PublicDataImport {
         }
     }
 
-    private static func work(_ change: Change, record: EstablishmentRecord?, storedText: String?, engine: DecisionEngine,
-                             on day: Day, authorityID: UUID) -> Worked {
+    private static func work(_ change: Change, record: EstablishmentRecord?, storedText: String?, previousCategory: String?,
+                             engine: DecisionEngine, on day: Day, authorityID: UUID) -> Worked {
         let stored: Tree?
         do {
             stored = try storedText.map { try JSONReader.read($0) }
@@ -79,7 +79,7 @@ extension PublicDataImport {
         target.name = establishment.name
         target.kind = establishment.kind.rawValue
         target.phase = establishment.phase?.rawValue
-        Proposals.apply(engine.categorise(establishment, runDate: day), to: target)
+        Proposals.apply(engine.categorise(PreviousCategories.apply(previousCategory, to: establishment), runDate: day), to: target)
         return .write(Write(record: target, evidence: text, isNew: record == nil, renamed: renamed,
                             rowChanged: before.map { $0 != listed(target) } ?? true))
     }

@@ -51,12 +51,15 @@ enum Runs {
         let today = Day(now)
         let records = try await EstablishmentRecord.query(on: database).filter(\.$authority.$id == authorityID).all()
         let evidence = try await EvidenceStore.texts(authorityID: authorityID, on: database)
+        // Last year's category, for rules that read it, from the decisions Sift holds.
+        let previous = try await PreviousCategories.before(year, authorityID: authorityID, on: database)
         var decisions: [DecisionRecord] = []
         decisions.reserveCapacity(records.count)
         for (index, record) in records.enumerated() {
             if index % 500 == 0 { await board.update(key, phase: .proposing, done: index, total: records.count) }
             guard let text = evidence[try record.requireID()] else { continue }
-            let result = engine.categorise(try Proposals.establishment(record, evidence: text), runDate: today)
+            let establishment = PreviousCategories.apply(previous[try record.requireID()], to: try Proposals.establishment(record, evidence: text))
+            let result = engine.categorise(establishment, runDate: today)
             Proposals.apply(result, to: record)
             // An undetermined proposal is in the review with no category to agree: an officer
             // decides it, and the year cannot be confirmed (nor its letters issued) until then.
