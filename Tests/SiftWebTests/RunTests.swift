@@ -62,6 +62,8 @@ struct RunTests {
             try await EvidenceStore.save(changed, for: first, on: app.db)
             let firstLetter = try #require(try await LetterRecord.query(on: app.db).filter(\.$establishment.$id == first.id!).first())
             let before = firstLetter.body
+            // A headteacher reads why in words: no fact paths or expressions.
+            for path in ["ofsted.", "la.", "establishment.", "measure.", " == "] { #expect(!before.contains(path), "the letter says \(path)") }
             #expect(try await officer.get("/letters/\(firstLetter.id!)").body.string.contains(before))
             // The audit log recorded the year.
             #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "run_confirmed").count() == 1)

@@ -43,6 +43,7 @@ enum SiteRoute: Equatable {
     case whatIf
     case compliance(urn: String)
     case complianceImport
+    case localEvidenceImport
     case partnership(urn: String)
     case partnershipOptOut(urn: String)
     case partnershipStrengths(urn: String)
@@ -96,6 +97,7 @@ enum SiteRoute: Equatable {
         case .whatIf: return "/what-if"
         case .compliance(let urn): return "/establishments/\(Self.escape(urn))/compliance"
         case .complianceImport: return "/compliance/import"
+        case .localEvidenceImport: return "/evidence/import"
         case .partnership(let urn): return "/establishments/\(Self.escape(urn))/partnership"
         case .partnershipOptOut(let urn): return "/establishments/\(Self.escape(urn))/partnership/opt-out"
         case .partnershipStrengths(let urn): return "/establishments/\(Self.escape(urn))/partnership/strengths"

@@ -86,6 +86,9 @@ func routes(_ app: Application) throws {
     signedIn.get("establishments", ":urn", "compliance", use: compliance.show)
     signedIn.post("establishments", ":urn", "compliance", use: compliance.record)
     signedIn.get("compliance", "import", use: compliance.showImport)
+    let localImport = LocalEvidenceImportController()
+    signedIn.get("evidence", "import", use: localImport.show)
+    signedIn.post("evidence", "import", largestBody: "8mb", use: localImport.upload)
     // An authority's checks are a few thousand rows: the bound keeps a mistaken upload from filling memory.
     signedIn.post("compliance", "import", largestBody: "8mb", use: compliance.upload)
     let partnership = PartnershipController()

@@ -54,11 +54,7 @@ struct ComplianceController {
         let byURN = Dictionary(establishments.map { ($0.urn, $0) }, uniquingKeysWith: { first, _ in first })
         switch ComplianceImport.read(Array(file.data.readableBytesView), establishments: byURN, today: Day(request.now)) {
         case .problems(let problems):
-            let errors = problems.prefix(200).map { problem in
-                FieldError(field: "file", message: EvidenceEdit.sentence(problem.line == 0 ? problem.message : problem.description))
-            }
-            let more = problems.count > 200 ? [FieldError(field: "file", message: "And \(problems.count - 200) more problems")] : []
-            return try await importPage(request, user: user, errors: [FieldError(field: "file", message: "Nothing was imported: \(problems.count) problems")] + errors + more)
+            return try await importPage(request, user: user, errors: FieldError.refused(problems))
         case .value(let entries):
             let name = String(file.filename.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "upload.csv").prefix(120)
             try await Compliance.store(request, user: user, entries: entries, source: String(name))

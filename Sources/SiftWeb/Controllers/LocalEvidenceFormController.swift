@@ -116,7 +116,9 @@ struct LocalEvidenceFormController {
                 + (framework.facts.isEmpty ? [] : [.init(legend: "What the framework asks the authority to record",
                                                          hint: "Facts \(framework.name) uses that the authority records for itself.",
                                                          fields: DeclaredFactFields.fields(framework.facts, values: values))]),
-            errors: errors)
+            errors: errors,
+            links: [FormLink(label: "import the authority's evidence of many establishments from a CSV file", href: SiteRoute.localEvidenceImport.path)],
+            linksHeading: "For many at once")
         return try await context.render(on: request)
     }
 

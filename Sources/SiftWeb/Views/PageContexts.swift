@@ -24,6 +24,14 @@ struct LayoutContext: Encodable, Sendable {
 struct FieldError: Encodable, Sendable {
     var field: String
     var message: String
+
+    /// A refused file's problems for the error summary, on its file field: how many, then
+    /// each by line (the first 200).
+    static func refused(_ problems: [RowProblem]) -> [FieldError] {
+        let errors = problems.prefix(200).map { FieldError(field: "file", message: EvidenceEdit.sentence($0.line == 0 ? $0.message : $0.description)) }
+        let more = problems.count > 200 ? [FieldError(field: "file", message: "And \(problems.count - 200) more problems")] : []
+        return [FieldError(field: "file", message: "Nothing was imported: \(problems.count) problems")] + errors + more
+    }
 }
 
 struct SignInContext: Encodable, Sendable {
