@@ -20,7 +20,7 @@ final class TestClock: Sendable {
 
 /// Runs a test against a fresh Sift with demonstration data: in-memory SQLite, or on the
 /// PostgreSQL server in SIFT_TEST_POSTGRES_URL a database of the test's own.
-func withSift(clock: TestClock = TestClock(), _ test: (Application, [DemoData.Account]) async throws -> Void) async throws {
+func withSift(clock: TestClock = TestClock(), frameworks: String? = nil, _ test: (Application, [DemoData.Account]) async throws -> Void) async throws {
     var clone: PostgresTestDatabases.Clone?
     if let url = ProcessInfo.processInfo.environment["SIFT_TEST_POSTGRES_URL"], !url.isEmpty {
         clone = try await PostgresTestDatabases.clone(on: url)
@@ -28,7 +28,7 @@ func withSift(clock: TestClock = TestClock(), _ test: (Application, [DemoData.Ac
     let database: ServerSettings.Database = clone.map { .postgres(url: $0.url) } ?? .memory
     do {
         try await withApp(configure: { app in
-            try await configure(app, settings: ServerSettings(database: database, now: { clock.now }))
+            try await configure(app, settings: ServerSettings(database: database, now: { clock.now }, frameworksDirectory: frameworks))
         }) { app in
             app.passwords.use(.plaintext)  // fast hashing for tests: production uses Bcrypt (tested apart)
             let accounts = try await DemoData.load(app)

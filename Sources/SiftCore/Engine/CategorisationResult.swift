@@ -72,6 +72,22 @@ public struct Reason: Sendable {
     /// sentences until one is shown.
     var source: ReasonSource? = nil
 
+    /// Where the deciding rule is a cell of a grid: the grid, and the cell.
+    public var grid: (layout: MatrixLayout, cell: GridCell)? {
+        guard let source, let cell = source.row?.gridCell,
+              let layout = source.framework.tables.first(where: { $0.id == table })?.matrix else { return nil }
+        return (layout, cell)
+    }
+
+    /// What a fact is called, and a value of it in words, as the sentence says them.
+    public func words(of path: String, value: String? = nil) -> String {
+        guard let source else { return value ?? path }
+        let plain = PlainReason(framework: source.framework, values: [:])
+        guard let value else { return plain.subject(.fact(.designation, path: path)) }
+        let number = Double(value).map(Value.number)
+        return plain.words(number ?? .text(value), for: path)
+    }
+
     /// The condition in words for a headteacher (`PlainReason`); the expression is `condition`.
     public var sentence: String {
         guard let source else { return condition ?? "None of the rules before it applied." }

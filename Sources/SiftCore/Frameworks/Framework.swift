@@ -145,6 +145,11 @@ public struct DecisionTable: Sendable {
     public var matrix: MatrixLayout? = nil
 }
 
+public struct GridCell: Sendable, Equatable {
+    public var row: String
+    public var column: String
+}
+
 /// A decision table written as a grid: the value of one fact picks the row, another the
 /// column, and the cell is the outcome (framework-format.md, "Lookup tables").
 public struct MatrixLayout: Sendable {
@@ -179,8 +184,12 @@ public final class DecisionRow: Sendable {
     public let judgement: Judgement?
     public let citation: Citation
     public let line: Int?
+    /// For a cell of a grid: its row's and column's values.
+    public let gridCell: GridCell?
 
-    public init(id: String, when: Expression, whenText: String, then: String, judgement: Judgement?, citation: Citation, line: Int?) {
+    public init(id: String, when: Expression, whenText: String, then: String, judgement: Judgement?, citation: Citation, line: Int?,
+                gridCell: GridCell? = nil) {
+        self.gridCell = gridCell
         self.facts = when.facts.map { FactUse(path: $0.path, ref: $0.ref) }
         self.id = id
         self.when = when

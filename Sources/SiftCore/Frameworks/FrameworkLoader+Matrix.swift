@@ -40,7 +40,8 @@ extension FrameworkLoader {
                 do {
                     let when = try ExpressionParser.parseCondition(source, catalog: catalog)
                     rows.append(DecisionRow(id: "\(table)-\(rowValue)-\(column)", when: when, whenText: source, then: then,
-                                            judgement: nil, citation: citation, line: cell.line))
+                                            judgement: nil, citation: citation, line: cell.line,
+                                            gridCell: GridCell(row: rowValue, column: column)))
                 } catch {
                     issue(cell, "this cell's condition \(error.message)")
                 }

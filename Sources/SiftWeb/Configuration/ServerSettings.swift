@@ -23,10 +23,15 @@ public struct ServerSettings: Sendable {
     public var lockoutThreshold: Int
     public var lockoutDuration: TimeInterval
     public var now: @Sendable () -> Date
+    /// A folder of framework files installed beside the bundled five (`SIFT_FRAMEWORKS`): an
+    /// authority outside them runs its own, named by the file's name without `.yaml`.
+    public var frameworksDirectory: String?
 
     public init(database: Database, secure: Bool = false, idleTimeout: TimeInterval = 30 * 60,
                 absoluteTimeout: TimeInterval = 12 * 60 * 60, lockoutThreshold: Int = 10, lockoutDuration: TimeInterval = 5 * 60,
-                now: @escaping @Sendable () -> Date = { Date() }) {
+                now: @escaping @Sendable () -> Date = { Date() },
+                frameworksDirectory: String? = ProcessInfo.processInfo.environment["SIFT_FRAMEWORKS"].flatMap { $0.isEmpty ? nil : $0 }) {
+        self.frameworksDirectory = frameworksDirectory
         self.database = database
         self.secure = secure
         self.idleTimeout = idleTimeout

@@ -18,7 +18,7 @@ struct WhatIfController {
     func show(_ request: Request) async throws -> Response {
         let user = try RunController.requireRunner(request)
         let authority = try await user.$authority.get(on: request.db)
-        let form = Form(date: Day(request.now).description, yaml: Self.textInForce(authority))
+        let form = Form(date: Day(request.now).description, yaml: Self.textInForce(authority, shelf: request.sift.frameworks))
         return try await render(request, authority: authority, form: form, errors: [], outcome: nil)
     }
 
@@ -77,8 +77,8 @@ struct WhatIfController {
 
     /// The file of the framework in force, as the text to edit a copy of; empty if it is
     /// not a bundled file.
-    static func textInForce(_ authority: Authority) -> String {
-        guard let path = BundledFrameworks.resolve(authority.frameworkID),
+    static func textInForce(_ authority: Authority, shelf: FrameworkShelf) -> String {
+        guard let path = shelf.path(authority.frameworkID),
               let data = FileManager.default.contents(atPath: path) else { return "" }
         return String(decoding: data, as: UTF8.self)
     }

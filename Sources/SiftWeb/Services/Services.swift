@@ -7,7 +7,7 @@ import Vapor
 /// application's storage and handed to handlers through `Request.services`.
 struct SiftServices: Sendable {
     let settings: ServerSettings
-    let frameworks = FrameworkShelf()
+    let frameworks: FrameworkShelf
     /// Annual runs under way on this server.
     let runProgress = RunProgressBoard()
     /// Uploaded files being imported on this server.
@@ -21,6 +21,7 @@ struct SiftServices: Sendable {
 
     init(settings: ServerSettings) {
         self.settings = settings
+        self.frameworks = FrameworkShelf(directory: settings.frameworksDirectory)
         switch settings.database {
         case .sqlite, .memory: (keptAnswers, listOrders) = (KeptAnswers(isKeeping: true), KeptAnswers(isKeeping: true, mostKept: 1_000))
         case .postgres: (keptAnswers, listOrders) = (KeptAnswers(isKeeping: false), KeptAnswers(isKeeping: false))

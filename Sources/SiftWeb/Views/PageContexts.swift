@@ -170,6 +170,21 @@ struct EstablishmentContext: Encodable, Sendable {
         /// The condition in words, and what it decided ("Category: 2 – Requires support").
         var sentence: String = ""
         var outcomeHeading: String = ""
+        /// Where the rule is a cell of a grid: the grid, the cell applied marked.
+        var grid: Grid?
+    }
+    struct Grid: Encodable, Sendable {
+        struct Cell: Encodable, Sendable {
+            var text: String
+            var current: Bool
+        }
+        struct Row: Encodable, Sendable {
+            var label: String
+            var cells: [Cell]
+        }
+        var caption: String
+        var columns: [String]
+        var rows: [Row]
     }
     struct PlanRow: Encodable, Sendable {
         var term: String
@@ -241,8 +256,19 @@ extension EstablishmentContext.ReasonItem {
         result.reasons.map { reason in
             .init(table: reason.table, row: reason.row, outcome: reason.outcome, condition: reason.condition ?? "no earlier rule applied",
                   cite: reason.cite ?? "", note: reason.note ?? "", facts: reason.facts.map { .init(label: $0.name, value: $0.value) },
-                  sentence: reason.sentence, outcomeHeading: heading(reason, result))
+                  sentence: reason.sentence, outcomeHeading: heading(reason, result), grid: grid(reason))
         }
+    }
+
+    private static func grid(_ reason: Reason) -> EstablishmentContext.Grid? {
+        guard let (layout, cell) = reason.grid else { return nil }
+        let caption = "Rows: \(reason.words(of: layout.rowFact)); columns: \(reason.words(of: layout.columnFact))"
+        return .init(caption: caption.prefix(1).uppercased() + caption.dropFirst(), columns: layout.columnValues,
+                     rows: zip(layout.rowValues, layout.cells).map { row, cells in
+                         .init(label: row, cells: zip(layout.columnValues, cells).map { column, text in
+                             .init(text: text, current: row == cell.row && column == cell.column)
+                         })
+                     })
     }
 
     /// What the reason decided, in words: the category or designation with its name.
