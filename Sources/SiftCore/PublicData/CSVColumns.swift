@@ -27,9 +27,6 @@ public struct CSVColumns: Sendable {
 
     public func has(_ name: String) -> Bool { positions[Self.key(name)] != nil }
 
-    /// Two column names one or two edits apart: for "did you mean" in a file's messages.
-    public static func close(_ a: String, _ b: String) -> Bool { EstablishmentReader.closeEnough(a, b) }
-
     /// Reads records until one names every column in `required`: files with a title line or
     /// two above the header (Ofsted's) read as well as those without.
     public static func find(in reader: CSVReader, required: [String], withinLines limit: Int = 10) throws -> CSVColumns? {

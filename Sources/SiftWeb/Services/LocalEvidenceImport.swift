@@ -52,7 +52,7 @@ enum LocalEvidenceImport {
                 let key = name.trimmingCharacters(in: .whitespaces).lowercased()
                 if key == "urn" || key.isEmpty { continue }
                 guard known.contains(key) else {
-                    let close = known.first { CSVColumns.close($0, key) }
+                    let close = known.first { Spelling.close($0, key) }
                     problems.append(RowProblem(line: 1, column: name, "no fact is called \(name)"
                         + (close.map { "; did you mean \($0)?" } ?? "; the columns are urn and \(known.joined(separator: ", "))")))
                     continue
