@@ -19,6 +19,14 @@ struct UnknownFactsTests {
             otherwise: { then: "1" }
         """
 
+    /// The names a test's expressions are parsed against: the framework's categories and facts.
+    static func catalog(_ framework: Framework) -> FactCatalog {
+        var catalog = FactCatalog()
+        catalog.categoryCodes = ["1", "2"]
+        catalog.declaredFacts = framework.facts
+        return catalog
+    }
+
     /// Evidence with `la.other.<name>` set as each fact says.
     func school(_ facts: [Fact]) throws -> Establishment {
         let other = zip(Self.names, facts).compactMap { name, fact -> String? in
@@ -51,9 +59,7 @@ struct UnknownFactsTests {
     @Test("count(…) compared with a number: decided exactly when every filling agrees, and then as they do")
     func countBounds() throws {
         let framework = try FrameworkLoader.load(yaml: frameworkYAML(tables: Self.anyTable, extra: Self.declarations), file: "test.yaml")
-        var catalog = FactCatalog()
-        catalog.categoryCodes = ["1", "2"]
-        catalog.declaredFacts = framework.facts
+        let catalog = Self.catalog(framework)
         let count = "count(" + Self.names.map { "la.other.\($0) == yes" }.joined(separator: ", ") + ")"
         for facts in allAssignments(4) {
             let context = EvaluationContext(establishment: try school(facts), framework: framework, runDate: october2023, dataYear: nil,
@@ -86,9 +92,7 @@ struct UnknownFactsTests {
     @Test("and, or and not: whatever is decided, every filling agrees with")
     func kleeneIsSound() throws {
         let framework = try FrameworkLoader.load(yaml: frameworkYAML(tables: Self.anyTable, extra: Self.declarations), file: "test.yaml")
-        var catalog = FactCatalog()
-        catalog.categoryCodes = ["1", "2"]
-        catalog.declaredFacts = framework.facts
+        let catalog = Self.catalog(framework)
         let formulas: [(String, ([Bool]) -> Bool)] = [
             ("la.other.a == yes and la.other.b == yes", { $0[0] && $0[1] }),
             ("la.other.a == yes or la.other.b == yes", { $0[0] || $0[1] }),

@@ -9,11 +9,7 @@ import VaporTesting
 extension DatabaseSuites {
 @Suite("A framework from outside the five, installed on the server")
 struct InstalledFrameworkTests {
-    static let examples: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.appendingPathComponent("Examples").path
-    }()
+    static let examples = repositoryPath("Examples")
 
     @Test("an authority runs Wales' categorisation from SIFT_FRAMEWORKS: its pages say why in words and show the grid with the cell applied")
     func walesOnTheWeb() async throws {

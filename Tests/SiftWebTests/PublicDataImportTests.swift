@@ -10,11 +10,7 @@ import VaporTesting
 extension DatabaseSuites {
 @Suite("Importing public files")
 struct PublicDataImportTests {
-    static let realdata: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.deletingLastPathComponent().appendingPathComponent("shared/realdata").path
-    }()
+    static let realdata = repositoryPath("../shared/realdata")
 
     func temporaryFile(_ text: String) throws -> String {
         let path = NSTemporaryDirectory() + "sift-import-\(UUID().uuidString).csv"

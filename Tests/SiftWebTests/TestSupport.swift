@@ -18,6 +18,13 @@ final class TestClock: Sendable {
     func advance(by seconds: TimeInterval) { current.withLockedValue { $0 += seconds } }
 }
 
+/// A path in the repository's folder (`relative` from it, so `../shared/…` is beside it).
+func repositoryPath(_ relative: String, file: String = #filePath) -> String {
+    var url = URL(fileURLWithPath: file)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.appendingPathComponent(relative).standardizedFileURL.path
+}
+
 /// Runs a test against a fresh Sift with demonstration data: in-memory SQLite, or on the
 /// PostgreSQL server in SIFT_TEST_POSTGRES_URL a database of the test's own.
 func withSift(clock: TestClock = TestClock(), frameworks: String? = nil, _ test: (Application, [DemoData.Account]) async throws -> Void) async throws {

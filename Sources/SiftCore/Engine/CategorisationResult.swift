@@ -79,13 +79,10 @@ public struct Reason: Sendable {
         return (layout, cell)
     }
 
-    /// What a fact is called, and a value of it in words, as the sentence says them.
-    public func words(of path: String, value: String? = nil) -> String {
-        guard let source else { return value ?? path }
-        let plain = PlainReason(framework: source.framework, values: [:])
-        guard let value else { return plain.subject(.fact(.designation, path: path)) }
-        let number = Double(value).map(Value.number)
-        return plain.words(number ?? .text(value), for: path)
+    /// What a fact is called, as the sentence says it.
+    public func words(of path: String) -> String {
+        guard let source else { return path }
+        return PlainReason(framework: source.framework, values: [:]).subject(.fact(.designation, path: path))
     }
 
     /// The condition in words for a headteacher (`PlainReason`); the expression is `condition`.

@@ -34,7 +34,7 @@ final class PlainReason {
             return join(parts.map { say($0, holds: holds) }, holds ? "and" : "or")
         case .or(let items):
             let parts = holds ? items.filter { truth($0) == true } : items
-            return join((parts.isEmpty ? items : parts).map { say($0, holds: holds) }, holds ? "and" : "and")
+            return join((parts.isEmpty ? items : parts).map { say($0, holds: holds) }, "and")
         case .compare(let op, let lhs, let rhs): return compare(op, lhs, rhs, holds: holds)
         case .inList(let lhs, let items, let negated):
             let inList = holds != negated
@@ -59,10 +59,11 @@ final class PlainReason {
         let path = Self.path(lhs) ?? Self.path(rhs)
         let actual = value(lhs).map { words($0, for: path) } ?? "not recorded"
         let threshold = value(rhs).map { words($0, for: path) } ?? "not set"
-        if let path, FactLabels.isGrade(path) || op == .equal || op == .notEqual { return "\(subject(lhs)) is \(actual)" }
+        // A grade, or a value that is or is not another, reads as the value itself: the row held.
+        if let path, FactLabels.isGrade(path) { return "\(subject(lhs)) is \(actual)" }
         let phrase: String
         switch (op, holds) {
-        case (.equal, _), (.notEqual, _): phrase = ""
+        case (.equal, _), (.notEqual, _): return "\(subject(lhs)) is \(actual)"
         case (.less, true), (.greaterOrEqual, false): phrase = "below"
         case (.lessOrEqual, true), (.greater, false): phrase = "at most"
         case (.greater, true), (.lessOrEqual, false): phrase = "above"
