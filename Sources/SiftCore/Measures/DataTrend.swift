@@ -29,7 +29,10 @@ public struct TrendReading: Sendable {
     /// "small decline: KS2 reading, writing and maths at expected (%) 70 in 2022, 66 in 2023, 64 in 2024 (down 6)".
     public var description: String {
         let figures = figures.map { "\(Tree.format($0.value)) in \($0.year)" }.joined(separator: ", ")
-        let direction = change == 0 ? "no change" : change > 0 ? "up \(Tree.format(change))" : "down \(Tree.format(-change))"
+        // Figures are given to a tenth or a hundredth, so their difference is too (80 - 69.4 is
+        // 10.600000000000001 in binary).
+        let shown = (change * 100).rounded() / 100
+        let direction = shown == 0 ? "no change" : shown > 0 ? "up \(Tree.format(shown))" : "down \(Tree.format(-shown))"
         return "\(trend.rawValue.replacing("_", with: " ")): \(measure.label) \(figures) (\(direction))"
     }
 }
