@@ -61,6 +61,16 @@ struct DeclarationsTests {
         #expect(issues(badCell).contains { $0.contains("'crimson' is not a category of this framework") })
     }
 
+    @Test("a declared yes/no fact is reasoned about like any other: a row it shadows is an error")
+    func declaredShadow() {
+        let yaml = frameworkYAML(tables: FrameworkValidationTests.table(first: "la.academy_order", second: "la.academy_order and ofsted.overall == 4"),
+                                 extra: "facts: [{ id: academy_order, label: an academy order, type: yes_no, default: false }]")
+        #expect(issues(yaml).contains { $0.contains("row 'second' can never apply") })
+        let overlapping = frameworkYAML(tables: FrameworkValidationTests.table(first: "la.academy_order and ofsted.overall == 4", second: "la.academy_order"),
+                                        extra: "facts: [{ id: academy_order, label: an academy order, type: yes_no, default: false }]")
+        #expect(issues(overlapping) == [])
+    }
+
     @Test("an undeclared fact of the authority's own is refused, so a misspelling cannot pass as a gap")
     func undeclaredOwnFact() {
         let yaml = frameworkYAML(tables: """

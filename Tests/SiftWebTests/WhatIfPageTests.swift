@@ -90,6 +90,9 @@ struct WhatIfPageTests {
                 #expect(change.contains("row <code class=\"sift-code\">\(Self.row)</code>"), "\(urn): the reason in force")
                 #expect(change.contains("row <code class=\"sift-code\">\(newRow)</code>"), "\(urn): the changed reason")
                 #expect(change.contains("From the framework:"))
+                // Each side says its reason in words first; the expression is in the workings.
+                let sentence = try #require(results.new.reasons.first { $0.table == "category" }).sentence
+                #expect(change.contains(HTMLFragment.escape(sentence)), "\(urn): the changed reason in words")
             }
             #expect(page.components(separatedBy: "class=\"sift-whatif-change\"").count - 1 == expected.count)
 

@@ -87,7 +87,7 @@ public struct Reason: Sendable {
 
     /// The condition in words for a headteacher (`PlainReason`); the expression is `condition`.
     public var sentence: String {
-        guard let source else { return condition ?? "None of the rules before it applied." }
+        guard let source else { return condition ?? PlainReason.otherwise(nil) }
         return PlainReason.sentence(self, framework: source.framework, row: source.row, inspectionDate: source.inspectionDate)
     }
 }

@@ -1,9 +1,5 @@
 extension EstablishmentReader {
-    static let localKeys: Set<String> = [
-        "trend", "trendReason", "risk", "view", "sefValidatedGrade", "governanceRag", "vulnerability", "safeguardingConcern",
-        "previousCategory", "improvementTrajectory", "selfIdentified", "optedOut", "capacityToImprove",
-        "areaAtRisk", "specificAspects", "widerAspects", "leadershipChange", "other",
-    ]
+    static let localKeys = Set(LocalEvidenceField.all.map(\.key) + ["other"])
 
     mutating func readLocal() -> LocalEvidence {
         var local = LocalEvidence()

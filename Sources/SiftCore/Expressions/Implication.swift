@@ -92,6 +92,13 @@ enum Implication {
         case .local(let fact): return FactCatalog().domain(of: fact)
         case .measure(_, let field), .measureField(let field): return FactCatalog.domain(of: field)
         case .flag, .trend: return .bool
+        // A declared fact is as its declaration types it; a value outside it reads as missing.
+        case .declared(_, let kind):
+            switch kind {
+            case .yesNo: return .bool
+            case .number: return .number
+            default: return .text(nil)
+            }
         default: return .number
         }
     }

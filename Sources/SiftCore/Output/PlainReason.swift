@@ -15,13 +15,22 @@ final class PlainReason {
 
     /// The sentence for one reason of a result, worded from the facts it records.
     static func sentence(_ reason: Reason, framework: Framework, row: DecisionRow?, inspectionDate: Day?) -> String {
-        guard let row else { return "None of the rules before it applied." }
+        guard let row else { return otherwise(framework.tables.first { $0.id == reason.table }?.output) }
         let words = PlainReason(framework: framework, values: Dictionary(reason.facts.map { ($0.name, $0.raw) }, uniquingKeysWith: { a, _ in a }))
         var sentence = words.say(row.when, holds: true)
         if let inspectionDate, words.named.contains(where: { ($0.hasPrefix("ofsted.") && !$0.hasPrefix("ofsted.previous.")) || $0.hasPrefix("report_card.") }) {
             sentence += " (inspection of \(inspectionDate.longText))"
         }
         return sentence.sentenceCased + "."
+    }
+
+    /// A table's `otherwise`, said as what it means: no condition for another outcome held.
+    static func otherwise(_ output: DecisionTable.Output?) -> String {
+        switch output {
+        case .category: return "None of the framework's conditions for the other categories applied: this is its category when none does."
+        case .designation: return "None of the framework's conditions for the other designations applied: this is its designation when none does."
+        default: return "None of the framework's conditions for the other outcomes applied: this is its outcome when none does."
+        }
     }
 
     /// What the expression says, given that it holds (or, with `holds: false`, that it does not).
@@ -69,7 +78,7 @@ final class PlainReason {
         case (.greater, true), (.lessOrEqual, false): phrase = "above"
         case (.greaterOrEqual, true), (.less, false): phrase = "at least"
         }
-        return "\(subject(lhs)) is \(actual), \(phrase) \(threshold)"
+        return "\(subject(lhs)) is \(actual), which is \(phrase) \(threshold)"
     }
 
     /// A true/false fact as the statement it makes, or its negation.

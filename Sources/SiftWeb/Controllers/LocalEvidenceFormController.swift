@@ -12,35 +12,30 @@ struct LocalEvidenceFormController {
 
     /// Each choice field: key, label, hint, choices (the first is "not recorded").
     static func choiceFields(categories: Choices) -> [(String, String, String?, Choices)] {
-        func named<T: RawRepresentable & CaseIterable>(_ type: T.Type) -> Choices where T.RawValue == String {
-            [("", "Not recorded")] + type.allCases.map { ($0.rawValue, $0.rawValue.spacedWords.capitalizedFirst) }
+        LocalEvidenceField.all.compactMap { field in
+            let choices: Choices
+            switch field.kind {
+            case .choice(let words): choices = words.map { ($0, $0.spacedWords.capitalizedFirst) }
+            case .grade: choices = [("1", "1 – Outstanding"), ("2", "2 – Good"), ("3", "3 – Requires improvement"), ("4", "4 – Inadequate")]
+            case .category: choices = categories
+            case .text, .count, .yesNo: return nil
+            }
+            return (field.key, field.label, field.hint, [("", "Not recorded")] + choices)
         }
-        return [
-            ("trend", "Data trend", nil, named(LocalEvidence.Trend.self)),
-            ("risk", "Risk at the next inspection", "The authority's view of the risk of a lower judgement", named(LocalEvidence.Risk.self)),
-            ("view", "The authority's view of effectiveness", nil, named(LocalEvidence.View.self)),
-            ("sefValidatedGrade", "Self-evaluation grade, as validated by the authority", nil,
-             [("", "Not recorded"), ("1", "1 – Outstanding"), ("2", "2 – Good"), ("3", "3 – Requires improvement"), ("4", "4 – Inadequate")]),
-            ("governanceRag", "Governance", nil, named(LocalEvidence.RAG.self)),
-            ("capacityToImprove", "Capacity to improve", nil, named(LocalEvidence.Capacity.self)),
-            ("previousCategory", "Last year's category", "Under the same framework. Where Sift holds last year's decision, that is used instead", [("", "Not recorded")] + categories),
-        ]
     }
 
-    static let textFields: [(String, String, String?)] = [
-        ("trendReason", "Why the authority records this data trend", "Where the framework works the trend out from the results, a trend recorded here stands instead of it: say why"),
-        ("vulnerability", "A specific, significant vulnerability", "For example, financial. Leave blank if there is none"),
-        ("specificAspects", "Specific aspects of its work needing support", "A whole number; blank means none"),
-    ]
+    static let textFields: [(String, String, String?)] = LocalEvidenceField.all.compactMap { field in
+        switch field.kind {
+        case .text, .count: return (field.key, field.label, field.hint)
+        default: return nil
+        }
+    }
 
     /// The exceptions, recorded only when they apply (absent means false).
-    static let flags: [(String, String)] = [
-        ("safeguardingConcern", "A safeguarding concern"), ("improvementTrajectory", "A proven improvement trajectory (for example, through a board)"),
-        ("selfIdentified", "The school asked for additional support"), ("optedOut", "The school opted out of support"),
-        ("areaAtRisk", "An Ofsted area judgement at risk of being less than good"),
-        ("widerAspects", "Aspects of concern not directly linked to the quality of education"),
-        ("leadershipChange", "A significant change in senior leadership"),
-    ]
+    static let flags: [(String, String)] = LocalEvidenceField.all.compactMap { field in
+        guard case .yesNo = field.kind else { return nil }
+        return (field.key, field.label)
+    }
 
     func show(_ request: Request) async throws -> Response {
         let (user, record) = try await EvidenceEdit.target(request)

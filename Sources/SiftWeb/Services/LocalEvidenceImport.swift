@@ -7,26 +7,8 @@ import SiftCore
 /// whole before anything is stored: a file with any bad cell stores nothing, and every bad
 /// cell is named by line and column. A blank cell leaves what is recorded as it is.
 enum LocalEvidenceImport {
-    /// How a built-in column's cells read, and the evidence key they go to.
-    enum Kind {
-        case choice([String])
-        case grade, count, text, yesNo
-    }
-
-    static let builtIn: [(column: String, key: String, kind: Kind)] = [
-        ("trend", "trend", .choice(LocalEvidence.Trend.allCases.map(\.rawValue))),
-        ("trend_reason", "trendReason", .text),
-        ("risk", "risk", .choice(LocalEvidence.Risk.allCases.map(\.rawValue))),
-        ("view", "view", .choice(LocalEvidence.View.allCases.map(\.rawValue))),
-        ("sef_validated_grade", "sefValidatedGrade", .grade),
-        ("governance_rag", "governanceRag", .choice(LocalEvidence.RAG.allCases.map(\.rawValue))),
-        ("capacity_to_improve", "capacityToImprove", .choice(LocalEvidence.Capacity.allCases.map(\.rawValue))),
-        ("vulnerability", "vulnerability", .text),
-        ("specific_aspects", "specificAspects", .count),
-        ("safeguarding_concern", "safeguardingConcern", .yesNo), ("improvement_trajectory", "improvementTrajectory", .yesNo),
-        ("self_identified", "selfIdentified", .yesNo), ("opted_out", "optedOut", .yesNo), ("area_at_risk", "areaAtRisk", .yesNo),
-        ("wider_aspects", "widerAspects", .yesNo), ("leadership_change", "leadershipChange", .yesNo),
-    ]
+    /// The columns Sift knows whatever the framework: the authority's evidence it reads itself.
+    static let builtIn = LocalEvidenceField.all
 
     /// One establishment's changes: members of `local`, and of `local.other`.
     struct Change {
@@ -105,24 +87,30 @@ enum LocalEvidenceImport {
             return .success((fact.id, read.members[0].value, true))
         }
         guard let column = builtIn.first(where: { $0.column == column }) else { return .failure(CellProblem(message: "no fact is called \(column)")) }
+        let key = column.key, name = column.column
         switch column.kind {
         case .choice(let allowed):
             let value = cell.lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
             guard allowed.contains(value) else {
-                return .failure(CellProblem(message: "'\(cell.prefix(40))' is not a value of \(column.column): use \(allowed.map { $0.replacing("_", with: " ") }.joined(separator: ", "))"))
+                return .failure(CellProblem(message: "'\(cell.prefix(40))' is not a value of \(name): use \(allowed.map { $0.replacing("_", with: " ") }.joined(separator: ", "))"))
             }
-            return .success((column.key, Tree(.string(value)), false))
+            return .success((key, Tree(.string(value)), false))
+        case .category:
+            guard let category = framework.categories.first(where: { $0.code.caseInsensitiveCompare(cell) == .orderedSame }) else {
+                return .failure(CellProblem(message: "'\(cell.prefix(40))' is not a category of \(framework.name): use \(framework.categories.map(\.code).joined(separator: ", "))"))
+            }
+            return .success((key, Tree(.string(category.code)), false))
         case .grade:
             guard let grade = Int(cell), (1...4).contains(grade) else { return .failure(CellProblem(message: "'\(cell.prefix(40))' is not a grade from 1 to 4")) }
-            return .success((column.key, Tree(.number(Double(grade))), false))
+            return .success((key, Tree(.number(Double(grade))), false))
         case .count:
             guard let count = Int(cell), (0...100).contains(count) else { return .failure(CellProblem(message: "'\(cell.prefix(40))' is not a whole number from 0 to 100")) }
-            return .success((column.key, Tree(.number(Double(count))), false))
+            return .success((key, Tree(.number(Double(count))), false))
         case .text:
-            return .success((column.key, Tree(.string(cell)), false))
+            return .success((key, Tree(.string(cell)), false))
         case .yesNo:
             guard let flag = yesOrNo(cell) else { return .failure(CellProblem(message: "'\(cell.prefix(40))' is not yes or no")) }
-            return .success((column.key, Tree(.bool(flag == "yes")), false))
+            return .success((key, Tree(.bool(flag == "yes")), false))
         }
     }
 
