@@ -102,13 +102,7 @@ struct SupportTests {
     @Test("every establishment whose category is agreed gets its plan in one go, and none twice")
     func planEveryAgreed() async throws {
         try await withSift { app, accounts in
-            let officer = Browser(app)
-            _ = try await officer.signIn("officer@ironbury.example", accounts.password("officer@ironbury.example"))
-            let csrf = try #require(Browser.csrf(in: try await officer.get("/runs").body.string))
-            let year = Runs.academicYear(of: app.sift.settings.now())
-            #expect(try await officer.proposeYear(year, csrf: csrf).status == .seeOther)
-            let ironbury = try #require(try await Authority.query(on: app.db).filter(\.$code == "ironbury").first())
-            let records = try await EstablishmentRecord.query(on: app.db).filter(\.$authority.$id == ironbury.requireID()).sort(\.$urn).all()
+            let (officer, csrf, year, records) = try await Browser.officerWithYearProposed(app, accounts, authority: "ironbury")
             for record in records.prefix(3) {
                 #expect(try await officer.post("/runs/\(year)/\(record.urn)", form: ["csrf": csrf, "action": "agree"]).status == .seeOther)
             }

@@ -110,6 +110,22 @@ final class Browser: @unchecked Sendable {
         return started
     }
 
+    /// Signs in as the demonstration account of an authority, proposes this academic year,
+    /// and gives what a test of the year needs: the form token, the year, the authority's
+    /// establishments by URN.
+    static func officerWithYearProposed(_ app: Application, _ accounts: [DemoData.Account], authority code: String,
+                                        as role: String = "officer") async throws -> (Browser, String, Int, [EstablishmentRecord]) {
+        let browser = Browser(app)
+        let email = "\(role)@\(code).example"
+        _ = try await browser.signIn(email, accounts.password(email))
+        let csrf = try #require(Browser.csrf(in: try await browser.get("/runs").body.string))
+        let year = Runs.academicYear(of: app.sift.settings.now())
+        #expect(try await browser.proposeYear(year, csrf: csrf).status == .seeOther)
+        let authority = try #require(try await Authority.query(on: app.db).filter(\.$code == code).first())
+        let records = try await EstablishmentRecord.query(on: app.db).filter(\.$authority.$id == authority.requireID()).sort(\.$urn).all()
+        return (browser, csrf, year, records)
+    }
+
     private func keep(_ response: TestingHTTPResponse) {
         for header in response.headers[.setCookie] {
             let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1).map(String.init)

@@ -214,3 +214,19 @@ def test_import_compliance_checks_from_a_file_and_see_them_on_the_dashboard(brow
     browser.get(server["base"] + f"/establishments/{urn}/compliance")
     dashboard = browser.find_element(By.TAG_NAME, "main").text
     assert "Balanced" in dashboard and "Named in spring" in dashboard, dashboard
+
+
+def test_an_academy_cannot_be_placed_in_coventrys_category_1(browser, server):
+    """The framework's constraints bind people: Northbridge works to Coventry's framework,
+    whose Category 1 is for maintained schools only, and 200004 is an academy."""
+    sign_in(browser, server, "officer@northbridge.example")
+    browser.get(server["base"] + "/establishments/200004/recategorise")
+    browser.find_element(By.CSS_SELECTOR, "#category option[value='1']").click()
+    browser.find_element(By.ID, "reason").send_keys("The trust has asked for the authority's support")
+    follow(browser, browser.find_element(By.XPATH, "//button[contains(., 'Record this category')]").click)
+    summary = browser.find_element(By.CLASS_NAME, "govuk-error-summary").text
+    assert "Only maintained schools can be designated Category 1." in summary
+    assert "the school is not maintained by the local authority" in summary
+    assert browser.title.startswith("Error:")
+    browser.get(server["base"] + "/establishments/200004")
+    assert "The trust has asked" not in browser.find_element(By.TAG_NAME, "main").text

@@ -64,7 +64,7 @@ public struct DecisionEngine: Sendable {
     /// outcome reached, are then all possible; when they agree the table is decided as
     /// before, and when they differ it is undetermined and sets nothing (docs/framework-format.md,
     /// "Unknown facts"). `otherwise` is the outcome only when every row is known not to apply.
-    private func run(_ table: DecisionTable, _ context: inout EvaluationContext, _ result: inout CategorisationResult) {
+    func run(_ table: DecisionTable, _ context: inout EvaluationContext, _ result: inout CategorisationResult) {
         var decided: (outcome: String, row: DecisionRow?)?
         var open: [(outcome: String, missing: NotApplied, row: DecisionRow)] = []
         rows: for row in table.rows {

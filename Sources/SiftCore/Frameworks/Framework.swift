@@ -212,13 +212,17 @@ public final class Constraint: Sendable {
     public let require: Expression
     public let requireText: String
     public let citation: Citation
+    /// The roles that may decide a category the constraint refuses, as an exception the
+    /// decision records (`exception_by:`); empty where the seed allows none.
+    public let exceptionBy: [String]
 
-    public init(id: String, categories: [String], require: Expression, requireText: String, citation: Citation) {
+    public init(id: String, categories: [String], require: Expression, requireText: String, citation: Citation, exceptionBy: [String] = []) {
         self.id = id
         self.categories = categories
         self.require = require
         self.requireText = requireText
         self.citation = citation
+        self.exceptionBy = exceptionBy
     }
 }
 

@@ -134,13 +134,25 @@ extension FrameworkLoader {
         }
     }
 
+    /// The roles that decide categories, and so may be allowed an exception.
+    static let exceptionRoles = ["administrator", "officer"]
+
     func readConstraints(_ node: Tree?) -> [Constraint] {
         list(node, "constraints").compactMap { element in
-            guard let entry = mapping(element, "a constraint", required: ["id", "categories", "require"], optional: ["cite"]),
+            guard let entry = mapping(element, "a constraint", required: ["id", "categories", "require"], optional: ["cite", "exception_by"]),
                   let id = text(entry["id"], "id") else { return nil }
             let categories = list(entry["categories"], "categories").compactMap { categoryCode($0, "a constrained category") }
             guard let (require, source) = condition(entry["require"], "require") else { return nil }
-            return Constraint(id: id, categories: categories, require: require, requireText: source, citation: citation(entry))
+            // Only where the seed allows an exception does the file name who may make it.
+            let exceptionBy = list(entry["exception_by"], "exception_by").compactMap { node -> String? in
+                guard let role = text(node, "a role") else { return nil }
+                guard Self.exceptionRoles.contains(role) else {
+                    issue(node, "'\(role)' is not a role that decides categories: use \(Self.exceptionRoles.joined(separator: " or "))")
+                    return nil
+                }
+                return role
+            }
+            return Constraint(id: id, categories: categories, require: require, requireText: source, citation: citation(entry), exceptionBy: exceptionBy)
         }
     }
 }

@@ -12,6 +12,7 @@ enum SiteRoute: Equatable {
     case run(year: Int)
     case runDecision(year: Int, urn: String)
     case runConfirm(year: Int)
+    case runAgreeAll(year: Int)
     case runProgress(year: Int)
     case recategorise(urn: String)
     case letter(id: String)
@@ -66,6 +67,7 @@ enum SiteRoute: Equatable {
         case .run(let year): return "/runs/\(year)"
         case .runDecision(let year, let urn): return "/runs/\(year)/\(Self.escape(urn))"
         case .runConfirm(let year): return "/runs/\(year)/confirm"
+        case .runAgreeAll(let year): return "/runs/\(year)/agree-all"
         case .runProgress(let year): return "/runs/\(year)/progress"
         case .recategorise(let urn): return "/establishments/\(Self.escape(urn))/recategorise"
         case .letter(let id): return "/letters/\(id)"

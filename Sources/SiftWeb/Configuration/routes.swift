@@ -19,6 +19,7 @@ func routes(_ app: Application) throws {
     signedIn.post("runs", use: runs.start)
     signedIn.get("runs", ":year", use: runs.review)
     signedIn.post("runs", ":year", "confirm", use: runs.confirm)
+    signedIn.post("runs", ":year", "agree-all", use: runs.agreeAll)
     signedIn.get("runs", ":year", "progress", use: runs.progress)
     let decisions = DecisionController()
     signedIn.get("runs", ":year", ":urn", use: decisions.showInRun)

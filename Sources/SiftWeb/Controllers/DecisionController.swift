@@ -10,10 +10,12 @@ struct DecisionController {
         var action: String?
         var category: String?
         var reason: String?
+        /// "yes" where the person records the category as an exception the framework allows.
+        var exception: String?
     }
 
     private func form(_ request: Request, user: User, record: EstablishmentRecord, year: Int?, category: String?, reason: String,
-                      errors: [FieldError]) async throws -> Response {
+                      errors: [FieldError], exceptionOffer: String = "") async throws -> Response {
         let authority = try await user.$authority.get(on: request.db)
         let engine = try await request.sift.engine(for: authority, on: request.db)
         let framework = engine.framework
@@ -41,7 +43,7 @@ struct DecisionController {
             reason: reason, errors: errors,
             action: year.map { SiteRoute.runDecision(year: $0, urn: record.urn).path } ?? SiteRoute.recategorise(urn: record.urn).path,
             backHref: year.map { SiteRoute.run(year: $0).path } ?? SiteRoute.establishment(urn: record.urn).path,
-            canAgree: year != nil && result.category != nil)
+            canAgree: year != nil && result.category != nil, exceptionOffer: exceptionOffer)
         let response = try await request.view.render("decision", context).encodeResponse(for: request)
         if !errors.isEmpty { response.status = .unprocessableEntity }
         return response
@@ -73,6 +75,11 @@ struct DecisionController {
                 return try await form(request, user: user, record: record, year: year, category: nil, reason: "",
                                       errors: [.init(field: "category", message: "There is no proposal to agree: choose the category and give the reason")])
             }
+            // The evidence may have changed since the proposal: it must still be allowed.
+            let check = try await DecisionChecks.check(request, user: user, record: record, category: proposal.category, exceptionAsked: false)
+            guard check.errors.isEmpty else {
+                return try await form(request, user: user, record: record, year: year, category: nil, reason: "", errors: check.errors)
+            }
             try await Runs.decide(request, user: user, record: record, year: year, category: proposal.category, override: false, reason: nil)
             return request.redirect(to: SiteRoute.run(year: year).path + "?show=undecided")
         }
@@ -80,7 +87,13 @@ struct DecisionController {
         if !errors.isEmpty {
             return try await form(request, user: user, record: record, year: year, category: category, reason: reason, errors: errors)
         }
-        try await Runs.decide(request, user: user, record: record, year: year, category: category!, override: true, reason: reason)
+        let check = try await DecisionChecks.check(request, user: user, record: record, category: category!, exceptionAsked: input.exception == "yes")
+        guard check.errors.isEmpty else {
+            return try await form(request, user: user, record: record, year: year, category: category, reason: reason, errors: check.errors,
+                                  exceptionOffer: check.exceptionOffer)
+        }
+        try await Runs.decide(request, user: user, record: record, year: year, category: category!, override: true, reason: reason,
+                              exception: check.exception)
         return request.redirect(to: SiteRoute.run(year: year).path + "?show=undecided")
     }
 
@@ -93,11 +106,17 @@ struct DecisionController {
     func recategorise(_ request: Request) async throws -> Response {
         let user = try RunController.requireRunner(request)
         let record = try await EstablishmentScope.find(urn: request.parameters.get("urn") ?? "", for: user, on: request.db)
-        let (category, reason, errors) = try await validate(request, user: user, try request.content.decode(Form.self))
+        let input = try request.content.decode(Form.self)
+        let (category, reason, errors) = try await validate(request, user: user, input)
         if !errors.isEmpty {
             return try await form(request, user: user, record: record, year: nil, category: category, reason: reason, errors: errors)
         }
-        try await Runs.recategorise(request, user: user, record: record, category: category!, reason: reason)
+        let check = try await DecisionChecks.check(request, user: user, record: record, category: category!, exceptionAsked: input.exception == "yes")
+        guard check.errors.isEmpty else {
+            return try await form(request, user: user, record: record, year: nil, category: category, reason: reason, errors: check.errors,
+                                  exceptionOffer: check.exceptionOffer)
+        }
+        try await Runs.recategorise(request, user: user, record: record, category: category!, reason: reason, exception: check.exception)
         return request.redirect(to: SiteRoute.establishment(urn: record.urn).path)
     }
 

@@ -43,7 +43,7 @@ struct EstablishmentPageController {
             history: decisions.map { decision in
                 .init(year: decision.academicYear, category: decision.category == Runs.undecided ? "To be decided" : decision.category,
                       status: decision.status.rawValue.spacedWords,
-                      reason: decision.reason ?? "", who: decision.decidedBy ?? "", when: Day(decision.decidedAt).description)
+                      reason: (decision.reason ?? "") + (decision.exception == nil ? "" : " (Recorded as an exception the framework allows to its rules.)"), who: decision.decidedBy ?? "", when: Day(decision.decidedAt).description)
             },
             currentCategory: record.currentCategory.map { code in "\(code) – \(framework.category(code)?.name ?? code)" } ?? "",
             letters: letters.map { .init(title: $0.title, issued: Day($0.issuedAt).description, href: SiteRoute.letter(id: $0.id.uuidString).path) },

@@ -112,21 +112,33 @@ struct RunController {
             remaining: remaining, changed: rows.filter(\.changed).count,
             nationalGaps: gaps.count, nationalGapLines: NationalGaps.tally(gaps).map { "\($0.gap.label): \($0.establishments)" },
             nationalGapsRemedy: NationalGaps.remedy, show: show, rows: shown,
-            confirmAction: SiteRoute.runConfirm(year: year).path, canConfirm: run.status == .proposed && remaining == 0, errors: errors)
+            confirmAction: SiteRoute.runConfirm(year: year).path, canConfirm: run.status == .proposed && remaining == 0, errors: errors,
+            agreeAllAction: SiteRoute.runAgreeAll(year: year).path,
+            agreeable: run.status == .proposed ? rows.filter { $0.decided.isEmpty && !$0.judgement && !$0.proposed.hasPrefix("Undetermined") }.count : 0)
         let response = try await request.view.render("run", context).encodeResponse(for: request)
         if !errors.isEmpty { response.status = .unprocessableEntity }
         return response
     }
 
+    /// Agrees every proposal the framework decided, all or none (`Runs.agreeAll`).
+    func agreeAll(_ request: Request) async throws -> Response {
+        try await actOnProposedRun(request, then: "?show=undecided") { user, run in _ = try await Runs.agreeAll(request, user: user, run: run) }
+    }
+
     func confirm(_ request: Request) async throws -> Response {
+        try await actOnProposedRun(request, then: "") { user, run in _ = try await Runs.confirm(request, user: user, run: run) }
+    }
+
+    /// Does something to a year still proposed; a refusal is shown on the review.
+    private func actOnProposedRun(_ request: Request, then query: String, _ act: (User, RunRecord) async throws -> Void) async throws -> Response {
         let user = try Self.requireRunner(request)
         let run = try await run(request, user: user)
         guard run.status == .proposed else { return request.redirect(to: SiteRoute.run(year: run.academicYear).path) }
         do {
-            _ = try await Runs.confirm(request, user: user, run: run)
+            try await act(user, run)
         } catch let abort as any AbortError where abort.status == .unprocessableEntity {
             return try await renderReview(request, errors: [.init(field: "", message: abort.reason)])
         }
-        return request.redirect(to: SiteRoute.run(year: run.academicYear).path)
+        return request.redirect(to: SiteRoute.run(year: run.academicYear).path + query)
     }
 }

@@ -9,7 +9,7 @@ enum Migrations {
         CreateSearchWords(), WidenListIndexes(), DropSearchName(), AddAuthorityDataVersion(),
         CreateNationalQuintiles(), CreatePlanActivities(), CreateSupportDelivered(), CreateCapacity(), CreateMeetings(),
         CreateComplianceChecks(), CreatePartnership(), CreateParameterValues(), AddNationalGapsToEstablishment(),
-        AddUndeterminedToEstablishment(),
+        AddUndeterminedToEstablishment(), AddExceptionToDecision(),
     ]
 }
 
@@ -201,6 +201,17 @@ struct AddUndeterminedToEstablishment: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema(EstablishmentRecord.schema).deleteField("undetermined").update()
+    }
+}
+
+/// A decision a framework's constraint would refuse, made as an exception the framework allows.
+struct AddExceptionToDecision: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(DecisionRecord.schema).field("exception", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(DecisionRecord.schema).deleteField("exception").update()
     }
 }
 

@@ -20,6 +20,9 @@ final class DecisionRecord: Model, @unchecked Sendable {
     @Enum(key: "status") var status: Status
     @OptionalField(key: "reason") var reason: String?
     @OptionalParent(key: "decided_by") var decidedBy: User?
+    /// Where the framework's constraint would refuse the category and allows an exception:
+    /// the constraints it is an exception to, by id.
+    @OptionalField(key: "exception") var exception: String?
     @Field(key: "decided_at") var decidedAt: Date
 
     init() {}

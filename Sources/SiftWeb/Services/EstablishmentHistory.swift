@@ -11,6 +11,8 @@ enum EstablishmentHistory {
         var category: String
         var status: DecisionRecord.Status
         var reason: String?
+        /// Set where the decision is an exception the framework allows to one of its rules.
+        var exception: String?
         var decidedBy: String?
         var decidedAt: Date
     }
@@ -25,6 +27,7 @@ enum EstablishmentHistory {
         _ = select
             .column(SQLColumn("academic_year", table: "d")).column(SQLColumn("category", table: "d"))
             .column(SQLColumn("status", table: "d")).column(SQLColumn("reason", table: "d"))
+            .column(SQLColumn("exception", table: "d"))
             .column(SQLColumn("decided_at", table: "d")).column(SQLColumn("name", table: "u"), as: "decided_by")
             .from(SQLAlias(SQLIdentifier(DecisionRecord.schema), as: SQLIdentifier("d")))
             .join(SQLAlias(SQLIdentifier(User.schema), as: SQLIdentifier("u")), method: SQLJoinMethod.left,
@@ -41,6 +44,7 @@ enum EstablishmentHistory {
                          category: try row.decode(column: "category", as: String.self),
                          status: try row.decode(column: "status", as: DecisionRecord.Status.self),
                          reason: try row.decode(column: "reason", as: String?.self),
+                         exception: try row.decode(column: "exception", as: String?.self),
                          decidedBy: try row.decode(column: "decided_by", as: String?.self),
                          decidedAt: try row.decode(column: "decided_at", as: Date.self))
             }

@@ -98,17 +98,18 @@ enum Runs {
 
     /// Agrees the proposal, or overrides it with another category and a reason.
     static func decide(_ request: Request, user: User, record: EstablishmentRecord, year: Int, category: String,
-                       override: Bool, reason: String?) async throws {
+                       override: Bool, reason: String?, exception: String? = nil) async throws {
         let decision = DecisionRecord(authorityID: user.$authority.id, establishmentID: try record.requireID(), academicYear: year,
                                       category: category, designation: record.proposedDesignation, status: override ? .overridden : .agreed,
                                       reason: reason, decidedBy: user.id, at: request.now)
+        decision.exception = exception
         record.currentCategory = category
         try await request.db.transaction { database in
             try await decision.save(on: database)
             try await record.save(on: database)
         }
         try await Audit.record(request, authorityID: user.$authority.id, userID: user.id, action: override ? "category_overridden" : "category_agreed",
-                               detail: "\(record.urn) \(label(year)): \(category)\(reason.map { " — \($0)" } ?? "")")
+                               detail: "\(record.urn) \(label(year)): \(category)\(reason.map { " — \($0)" } ?? "")\(exception.map { " (an exception to \($0))" } ?? "")")
         try await replanIfPlanned(request, user: user, record: record, category: category, year: year)
     }
 
@@ -133,10 +134,12 @@ enum Runs {
     }
 
     /// Changes an establishment's category during the year, with a reason, and issues a letter.
-    static func recategorise(_ request: Request, user: User, record: EstablishmentRecord, category: String, reason: String) async throws {
+    static func recategorise(_ request: Request, user: User, record: EstablishmentRecord, category: String, reason: String,
+                             exception: String? = nil) async throws {
         let decision = DecisionRecord(authorityID: user.$authority.id, establishmentID: try record.requireID(),
                                       academicYear: academicYear(of: request.now), category: category, designation: record.proposedDesignation,
                                       status: .inYearChange, reason: reason, decidedBy: user.id, at: request.now)
+        decision.exception = exception
         record.currentCategory = category
         try await request.db.transaction { database in
             try await decision.save(on: database)
@@ -144,7 +147,7 @@ enum Runs {
         }
         try await Letters.issue(request, record: record, decision: decision)
         try await Audit.record(request, authorityID: user.$authority.id, userID: user.id, action: "category_changed_in_year",
-                               detail: "\(record.urn): \(category) — \(reason)")
+                               detail: "\(record.urn): \(category) — \(reason)\(exception.map { " (an exception to \($0))" } ?? "")")
         try await replanIfPlanned(request, user: user, record: record, category: category, year: decision.academicYear)
     }
 

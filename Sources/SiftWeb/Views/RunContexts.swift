@@ -43,6 +43,9 @@ struct RunContext: Encodable, Sendable {
     var confirmAction: String
     var canConfirm: Bool
     var errors: [FieldError]
+    var agreeAllAction: String
+    /// Proposals the framework decided that no one has agreed yet, asking no judgement.
+    var agreeable: Int
 }
 
 struct DecisionFormContext: Encodable, Sendable {
@@ -65,6 +68,9 @@ struct DecisionFormContext: Encodable, Sendable {
     var backHref: String
     /// In-year changes have no proposal to agree: only a new category and a reason.
     var canAgree: Bool
+    /// Where the category chosen breaks a constraint the framework lets this person make an
+    /// exception to: the box to tick, in words; empty otherwise.
+    var exceptionOffer: String = ""
 }
 
 struct LetterContext: Encodable, Sendable {
