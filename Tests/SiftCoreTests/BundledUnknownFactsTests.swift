@@ -30,8 +30,10 @@ struct BundledUnknownFactsTests {
             knob("la.capacity_to_improve", \.local.capacityToImprove, LocalEvidence.Capacity.allCases),
             knob("la.sef_validated_grade", \.local.sefValidatedGrade, [1, 2, 3, 4]),
             knob("la.previous_category", \.local.previousCategory, framework.categories.map(\.code)),
-            knob("establishment.phase", \.phase, Phase.allCases),
         ]
+        // Where a framework covers some phases only, an establishment whose phase is not
+        // recorded is not covered (record it first): its phase is not a fact its rules weigh.
+        if framework.phases.isEmpty { knobs.append(knob("establishment.phase", \.phase, Phase.allCases)) }
         for fact in framework.facts where fact.absentReadsAs == nil {
             let values: [Value]
             switch fact.kind {
@@ -72,6 +74,7 @@ struct BundledUnknownFactsTests {
         case .categorised: return result.category?.code ?? "?"
         case .undetermined: return "undetermined"
         case .uncategorised: return "uncategorised"
+        case .notCovered: return "not covered"
         }
     }
 
@@ -121,6 +124,8 @@ struct BundledUnknownFactsTests {
                         #expect(possible.contains(other.category!.code), "\(context): a value gives \(other.category!.code), not among \(possible.sorted())")
                     }
                     #expect(possible.contains(known.category!.code), "\(context): the recorded value's outcome \(known.category!.code) is not among \(possible.sorted())")
+                case .notCovered:
+                    Issue.record("\(context): not covered, though its phase and kind are recorded")
                 case .uncategorised:
                     for other in filled { #expect(other.status == .uncategorised, "\(context): uncategorised, but a value gives \(Self.outcome(other))") }
                 }

@@ -135,7 +135,7 @@ struct DeclarationsTests {
         func school(capacity: String?, csiQuarter: Int, attendanceQuarter: Int) throws -> Establishment {
             var other = ["\"csi_benchmark_quarter\": \(csiQuarter)", "\"attendance_benchmark_quarter\": \(attendanceQuarter)"]
             if let capacity { other.append("\"improvement_capacity\": \"\(capacity)\"") }
-            return try establishment(#"{"urn":"1","name":"N","kind":"community","otherMeasures":[{"measure":"ks2_csi","year":2024,"value":80,"national":88},{"measure":"attendance","year":2024,"value":93,"national":94}],"local":{"other":{"# + other.joined(separator: ",") + "}}}")
+            return try establishment(#"{"urn":"1","name":"N","kind":"community","phase":"primary","otherMeasures":[{"measure":"ks2_csi","year":2024,"value":80,"national":88},{"measure":"attendance","year":2024,"value":93,"national":94}],"local":{"other":{"# + other.joined(separator: ",") + "}}}")
         }
         let day = Day(year: 2024, month: 10, day: 1)!
         // Group 4, capacity unknown: amber or red.

@@ -65,7 +65,7 @@ struct FundingAndOutputTests {
 
     @Test("a funding rate the authority has not set gives no amount and says so")
     func unsetRate() throws {
-        let school = try establishment(#"{"urn":"1","name":"N","kind":"community","pupils":100,"inspections":[{"date":"2023-03-01","framework":"graded","overallEffectiveness":4,"leadershipAndManagement":4}]}"#)
+        let school = try establishment(#"{"urn":"1","name":"N","kind":"community","phase":"primary","pupils":100,"inspections":[{"date":"2023-03-01","framework":"graded","overallEffectiveness":4,"leadershipAndManagement":4}]}"#)
         let result = DecisionEngine(framework: try bundled("coventry-2023")).categorise(school, runDate: october2023)
         let line = try #require(result.funding.first)
         #expect(line.amount == nil)
@@ -83,7 +83,7 @@ struct FundingAndOutputTests {
     @Test("JSON output carries the reasons, citations and the stable format name")
     func jsonOutput() throws {
         let framework = try bundled("coventry-2023")
-        let school = try establishment(#"{"urn":"1","name":"=cmd","kind":"academy_converter","inspections":[{"date":"2023-03-01","framework":"graded","overallEffectiveness":3,"leadershipAndManagement":3}]}"#)
+        let school = try establishment(#"{"urn":"1","name":"=cmd","kind":"academy_converter","phase":"primary","inspections":[{"date":"2023-03-01","framework":"graded","overallEffectiveness":3,"leadershipAndManagement":3}]}"#)
         let result = DecisionEngine(framework: framework).categorise(school, runDate: october2023)
         let report = ResultRendering.report(framework: framework, results: [result], problems: [], rejected: 0)
         let json = ResultRendering.json(report)

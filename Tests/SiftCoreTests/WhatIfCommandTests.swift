@@ -22,7 +22,7 @@ struct WhatIfCommandTests {
         let run = try SiftRun.run(["frameworks", "diff", "coventry-2023", edited, "--evidence", evidence, "--date", "2023-10-01"])
 
         #expect(run.status == 0)
-        #expect(run.output.contains("29 establishments compared at 2023-10-01: 28 unchanged, 1 changed"))
+        #expect(run.output.contains("31 establishments compared at 2023-10-01: 30 unchanged, 1 changed"))
         #expect(run.output.contains("Moves (old category down, new category across"))
         #expect(run.output.contains("900112 Deficit Primary: 2 → 3"))
         #expect(run.output.contains("  old (coventry-2023): 2 — Focus School Plus"))
@@ -43,7 +43,7 @@ struct WhatIfCommandTests {
         #expect(json.status == 0)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
         let summary = try #require(document["summary"] as? [String: Any])
-        #expect(summary["changed"] as? Int == 1 && summary["compared"] as? Int == 29)
+        #expect(summary["changed"] as? Int == 1 && summary["compared"] as? Int == 31)
         let change = try #require((document["changes"] as? [[String: Any]])?.first)
         let old = try #require(change["old"] as? [String: Any]), new = try #require(change["new"] as? [String: Any])
         #expect((old["category"] as? [String: Any])?["code"] as? String == "2")

@@ -17,6 +17,7 @@ struct CapacityTests {
             let csrf = try #require(Browser.csrf(in: try await officer.get("/runs").body.string))
             let year = Runs.academicYear(of: app.sift.settings.now())
             let urn = try #require(try await User.query(on: app.db).filter(\.$email == "school@northbridge.example").first()?.establishmentURN)
+            try await makeMaintained(urn, on: app)
             #expect(try await officer.proposeYear(year, csrf: csrf).status == .seeOther)
             #expect(try await officer.post("/runs/\(year)/\(urn)", form: ["csrf": csrf, "action": "override", "category": "1", "reason": "Agreed"]).status == .seeOther)
             #expect(try await officer.post("/establishments/\(urn)/support/plan", form: ["csrf": csrf, "year": String(year)]).status == .seeOther)

@@ -28,6 +28,7 @@ struct SupportTests {
             #expect(early.body.string.contains("No category is agreed"))
             #expect(try await PlanActivityRecord.query(on: app.db).count() == 0)
 
+            try await makeMaintained(urn, on: app)
             #expect(try await officer.proposeYear(year, csrf: csrf).status == .seeOther)
             #expect(try await officer.post("/runs/\(year)/\(urn)", form: ["csrf": csrf, "action": "override", "category": "1",
                                                                            "reason": "Agreed at the autumn conversation"]).status == .seeOther)
@@ -134,8 +135,9 @@ struct SupportTests {
             let year = Runs.academicYear(of: app.sift.settings.now())
             #expect(try await officer.proposeYear(year, csrf: csrf).status == .seeOther)
             let northbridge = try #require(try await Authority.query(on: app.db).filter(\.$code == "northbridge").first())
+            // A maintained school: Coventry's Category 1 is for maintained schools only.
             let record = try #require(try await EstablishmentRecord.query(on: app.db).filter(\.$authority.$id == northbridge.requireID())
-                .filter(\.$proposedCategory == "4").first())
+                .filter(\.$proposedCategory == "4").all().first { EstablishmentKind(rawValue: $0.kind)?.isMaintained == true })
             #expect(try await officer.post("/runs/\(year)/\(record.urn)", form: ["csrf": csrf, "action": "agree"]).status == .seeOther)
             #expect(try await officer.post("/establishments/\(record.urn)/support/plan", form: ["csrf": csrf, "year": String(year)]).status == .seeOther)
             #expect(try await PlanActivityRecord.query(on: app.db).filter(\.$establishment.$id == record.id!).count() == 1)

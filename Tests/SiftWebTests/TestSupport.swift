@@ -49,6 +49,18 @@ func withSift(clock: TestClock = TestClock(), frameworks: String? = nil, _ test:
 }
 
 /// A browser: keeps cookies between requests.
+/// Makes a demonstration establishment a community school, for a test that gives it a
+/// category only maintained schools may have (Coventry's 1 and 2); before the year is proposed.
+func makeMaintained(_ urn: String, on app: Application) async throws {
+    let record = try #require(try await EstablishmentRecord.query(on: app.db).filter(\.$urn == urn).first())
+    let evidence = try await EvidenceStore.text(for: record, on: app.db)
+    let changed = evidence.replacingOccurrences(of: "\"kind\":\"\(record.kind)\"", with: "\"kind\":\"community\"")
+    #expect(changed != evidence)
+    try await EvidenceStore.save(changed, for: record, on: app.db)
+    record.kind = "community"
+    try await record.save(on: app.db)
+}
+
 final class Browser: @unchecked Sendable {
     let app: Application
     var cookies: [String: String] = [:]

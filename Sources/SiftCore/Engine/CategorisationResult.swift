@@ -3,7 +3,11 @@
 public struct CategorisationResult: Sendable {
     /// `undetermined`: a fact the category turns on is not known, and the outcomes it could
     /// be differ; an officer decides (`undetermined` says which outcomes and facts).
-    public enum Status: String, Sendable { case categorised, uncategorised, undetermined }
+    public enum Status: String, Sendable {
+        case categorised, uncategorised, undetermined
+        /// The framework does not cover the establishment's phase or kind: its rules are not run.
+        case notCovered = "not_covered"
+    }
 
     public var urn: String
     public var name: String
@@ -22,6 +26,8 @@ public struct CategorisationResult: Sendable {
     public var passedOver: [PassedOver]
     /// Tables whose outcome unknown facts leave open, each with the outcomes still possible.
     public var undetermined: [Undetermined] = []
+    /// Why the framework does not cover the establishment, where it does not.
+    public var notCovered: String? = nil
     public var flags: [FlagOutcome]
     public var derived: [NamedValue]
     public var entitlements: [EntitlementItem]

@@ -33,6 +33,12 @@ public struct DecisionEngine: Sendable {
             urn: establishment.urn, name: establishment.name, kind: establishment.kind.rawValue, framework: framework.id,
             status: .uncategorised, reasons: [], notApplied: [], passedOver: [], flags: [], derived: [],
             entitlements: [], funding: [], dataYear: context.dataYear, runDate: runDate)
+        // An establishment the framework does not cover is never categorised by its rules.
+        if let why = framework.notCovering(establishment) {
+            result.status = .notCovered
+            result.notCovered = why
+            return result
+        }
         if let flags = framework.flags { result.flags = computeFlags(flags, &context) }
         if var trend = context.trendReading {
             trend.overridden = establishment.local.trend != nil

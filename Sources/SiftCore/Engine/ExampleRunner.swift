@@ -38,6 +38,10 @@ public enum ExampleRunner {
         check("category", expect["category"]?.text, result.category?.code)
         check("designation", expect["designation"]?.text, result.designation?.code)
         check("indicator", expect["indicator"]?.text, result.indicator)
+        // `not_covered: true`: outside the framework's phases or kinds, so not categorised.
+        if (expect["not_covered"]?.bool == true) != (result.status == .notCovered) {
+            failures.append(result.notCovered.map { "not covered: \($0)" } ?? "expected not to be covered, got \(result.category?.code ?? result.status.rawValue)")
+        }
         if expect["uncategorised"]?.bool == true, result.status != .uncategorised {
             failures.append("expected no category, got \(result.category?.code ?? "?")")
         }

@@ -7,7 +7,10 @@ public final class Framework: Sendable {
     public let name: String
     public let authority: String
     public let source: String
+    /// The phases the framework covers; empty where it covers every phase.
     public let phases: [Phase]
+    /// The kinds of establishment it covers; empty where it covers every kind.
+    public let kinds: Set<EstablishmentKind>
     public let note: String?
     public let parameters: [Parameter]
     /// The facts and measures it declares for itself (`facts:`, `measures:`).
@@ -36,7 +39,8 @@ public final class Framework: Sendable {
     /// The file it was read from, for messages.
     public let file: String
 
-    public init(id: String, name: String, authority: String, source: String, phases: [Phase], note: String?, parameters: [Parameter], inspectionReading: InspectionReading, categories: [Category], designations: [Category], flags: FlagSpec?, derived: [DerivedRule], tables: [DecisionTable], constraints: [Constraint], indicator: String?, entitlements: [EntitlementRule], plans: [PlanSpec], funding: [FundingRule], examples: [WorkedExample], derivedSlots: [String], file: String, fundingProration: FundingProration = .days, facts: [DeclaredFact] = [], measures: [DeclaredMeasure] = [], readsInspections: Bool = true, dataTrend: DataTrendRule? = nil) {
+    public init(id: String, name: String, authority: String, source: String, phases: [Phase], note: String?, parameters: [Parameter], inspectionReading: InspectionReading, categories: [Category], designations: [Category], flags: FlagSpec?, derived: [DerivedRule], tables: [DecisionTable], constraints: [Constraint], indicator: String?, entitlements: [EntitlementRule], plans: [PlanSpec], funding: [FundingRule], examples: [WorkedExample], derivedSlots: [String], file: String, fundingProration: FundingProration = .days, facts: [DeclaredFact] = [], measures: [DeclaredMeasure] = [], readsInspections: Bool = true, dataTrend: DataTrendRule? = nil, kinds: Set<EstablishmentKind> = []) {
+        self.kinds = kinds
         self.dataTrend = dataTrend
         self.readsInspections = readsInspections
         self.facts = facts

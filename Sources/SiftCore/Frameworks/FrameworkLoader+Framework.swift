@@ -3,7 +3,7 @@ extension FrameworkLoader {
         "sift_framework", "id", "name", "authority", "source", "categories", "tables", "entitlements", "examples",
     ]
     static let topKeysOptional: Set<String> = [
-        "phases", "facts", "measures", "data_trend", "inspection_reading", "parameters", "designations", "flags", "derived", "constraints", "indicator", "plans", "funding", "funding_proration",
+        "phases", "kinds", "facts", "measures", "data_trend", "inspection_reading", "parameters", "designations", "flags", "derived", "constraints", "indicator", "plans", "funding", "funding_proration",
     ]
 
     func readFramework(_ tree: Tree) -> Framework? {
@@ -44,6 +44,7 @@ extension FrameworkLoader {
             }
             return phase
         }
+        let kinds = readKinds(root["kinds"])
         let framework = Framework(
             id: text(root["id"], "id") ?? "",
             name: text(root["name"], "name") ?? "",
@@ -67,7 +68,7 @@ extension FrameworkLoader {
             derivedSlots: catalog.derivedIDs,
             file: file,
             fundingProration: readFundingProration(root["funding_proration"]),
-            facts: facts, measures: measures, readsInspections: catalog.readsInspections, dataTrend: dataTrend)
+            facts: facts, measures: measures, readsInspections: catalog.readsInspections, dataTrend: dataTrend, kinds: kinds)
         return issues.isEmpty ? framework : nil
     }
 

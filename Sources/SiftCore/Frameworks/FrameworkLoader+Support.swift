@@ -119,7 +119,7 @@ extension FrameworkLoader {
                   let id = text(entry["id"], "id"), let evidence = entry["evidence"], let expect = entry["expect"] else { return nil }
             if !seen.insert(id).inserted { issue(element, "the example id '\(id)' is used twice") }
             _ = mapping(expect, "expect", required: [], optional: [
-                "category", "designation", "indicator", "rows", "judgement", "entitlements", "plan_total", "funding", "uncategorised", "undetermined",
+                "category", "designation", "indicator", "rows", "judgement", "entitlements", "plan_total", "funding", "uncategorised", "undetermined", "not_covered",
             ])
             var runDate: Day?
             if let dateText = text(entry["run_date"], "run_date") {

@@ -20,6 +20,8 @@ public enum ResultRendering {
             public var uncategorised: Int
             /// Unknown facts leave the category open: an officer decides.
             public var undetermined: Int
+            /// Outside the framework's phases or kinds: not categorised by it.
+            public var notCovered: Int = 0
             public var rejected: Int
             public var withGaps: Int
             public var awaitingJudgement: Int
@@ -43,6 +45,7 @@ public enum ResultRendering {
                            categorised: results.filter { $0.status == .categorised }.count,
                            uncategorised: results.filter { $0.status == .uncategorised }.count,
                            undetermined: results.filter { $0.status == .undetermined }.count,
+                           notCovered: results.filter { $0.status == .notCovered }.count,
                            rejected: rejected,
                            withGaps: results.filter(\.hasGaps).count,
                            awaitingJudgement: results.filter { $0.judgement != nil }.count,
@@ -105,17 +108,19 @@ public enum ResultRendering {
         }
         let s = report.summary
         let counts = s.byCategory.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
-        out.append("\(s.establishments) establishments: \(s.categorised) categorised (\(counts)), \(s.uncategorised) uncategorised, \(s.undetermined) undetermined, \(s.rejected) not read, \(s.withGaps) with evidence gaps, \(s.awaitingJudgement) awaiting a professional judgement.")
+        out.append("\(s.establishments) establishments: \(s.categorised) categorised (\(counts)), \(s.uncategorised) uncategorised, \(s.undetermined) undetermined, \(s.notCovered) not covered by the framework, \(s.rejected) not read, \(s.withGaps) with evidence gaps, \(s.awaitingJudgement) awaiting a professional judgement.")
         return out.joined(separator: "\n") + "\n"
     }
 
     static func text(_ result: CategorisationResult) -> [String] {
         var out: [String] = []
-        let heading = result.category.map { "\($0.code) — \($0.name)" } ?? (result.status == .undetermined ? "undetermined" : "uncategorised")
+        let heading = result.category.map { "\($0.code) — \($0.name)" }
+            ?? (result.status == .undetermined ? "undetermined" : result.status == .notCovered ? "not covered" : "uncategorised")
         var extra = ""
         if let designation = result.designation { extra += ", designation \(designation.code)" }
         if let indicator = result.indicator { extra += ", indicator \(indicator)" }
         out.append("\(result.urn) \(result.name) [\(result.kind)]: \(heading)\(extra)")
+        if let why = result.notCovered { out.append("  \(why)") }
         if !result.flags.isEmpty {
             out.append("  data flags\(result.dataYear.map { " (\($0))" } ?? ""): " + flagSummary(result.flags))
         }

@@ -5,7 +5,7 @@ extension CategorisationResult {
     public var tree: Tree {
         .object([
             ("urn", .string(urn)), ("name", .string(name)), ("kind", .string(kind)), ("framework", .string(framework)),
-            ("status", .string(status.rawValue)),
+            ("status", .string(status.rawValue)), ("notCovered", notCovered.map(Tree.string)),
             ("category", category.map(\.tree)), ("designation", designation.map(\.tree)), ("indicator", indicator.map(Tree.string)),
             ("judgement", judgement.map(\.tree)),
             ("reasons", .array(reasons.map(\.tree))),
@@ -114,7 +114,7 @@ extension ResultRendering.Report {
          ("summary", .object([
             ("establishments", .number(Double(summary.establishments))), ("categorised", .number(Double(summary.categorised))),
             ("uncategorised", .number(Double(summary.uncategorised))),
-            ("undetermined", .number(Double(summary.undetermined))), ("rejected", .number(Double(summary.rejected))),
+            ("undetermined", .number(Double(summary.undetermined))), ("notCovered", .number(Double(summary.notCovered))), ("rejected", .number(Double(summary.rejected))),
             ("withGaps", .number(Double(summary.withGaps))), ("awaitingJudgement", .number(Double(summary.awaitingJudgement))),
             ("byCategory", .object(summary.byCategory.sorted { $0.key < $1.key }.map { ($0.key, .number(Double($0.value))) })),
          ]))]

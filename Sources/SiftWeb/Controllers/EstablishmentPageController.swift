@@ -30,6 +30,7 @@ struct EstablishmentPageController {
             local: Self.local(establishment),
             nationalGaps: result.nationalContextMissing.map { NationalGaps.Gap(measure: $0.measure, year: $0.year).label },
             nationalGapsRemedy: mayChange ? NationalGaps.remedy : "",
+            notCovered: result.notCovered ?? "",
             undetermined: Self.undetermined(result, sets: "category"), designationUndetermined: Self.undetermined(result, sets: "designation"),
             category: result.category?.code ?? "", categoryName: result.category?.name ?? "",
             designation: result.designation.map { "\($0.code) – \($0.name)" } ?? "", indicator: result.indicator ?? "",

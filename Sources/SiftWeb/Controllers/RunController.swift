@@ -106,6 +106,7 @@ struct RunController {
         }
         let shown = rows.filter { show == "changed" ? $0.changed : show == "undecided" ? $0.decided.isEmpty : true }
         let remaining = rows.filter { $0.decided.isEmpty }.count
+        let notCovered = records.compactMap { record in record.notCovered.map { "\(record.name) (URN \(record.urn)): \($0)" } }
         let context = RunContext(
             layout: try await LayoutContext.make(request, title: "Categorisation \(Runs.label(year))", current: .runs),
             year: year, yearLabel: Runs.label(year), status: run.status.rawValue, total: rows.count, decided: rows.count - remaining,
@@ -114,7 +115,10 @@ struct RunController {
             nationalGapsRemedy: NationalGaps.remedy, show: show, rows: shown,
             confirmAction: SiteRoute.runConfirm(year: year).path, canConfirm: run.status == .proposed && remaining == 0, errors: errors,
             agreeAllAction: SiteRoute.runAgreeAll(year: year).path,
-            agreeable: run.status == .proposed ? rows.filter { $0.decided.isEmpty && !$0.judgement && !$0.proposed.hasPrefix("Undetermined") }.count : 0)
+            agreeable: run.status == .proposed ? rows.filter { $0.decided.isEmpty && !$0.judgement && !$0.proposed.hasPrefix("Undetermined") }.count : 0,
+            notCovered: notCovered,
+            notCoveredHeading: notCovered.count == 1 ? "1 establishment is not covered by the framework, so has no proposal"
+                : "\(notCovered.count) establishments are not covered by the framework, so have no proposal")
         let response = try await request.view.render("run", context).encodeResponse(for: request)
         if !errors.isEmpty { response.status = .unprocessableEntity }
         return response

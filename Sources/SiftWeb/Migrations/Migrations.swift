@@ -10,6 +10,7 @@ enum Migrations {
         CreateNationalQuintiles(), CreatePlanActivities(), CreateSupportDelivered(), CreateCapacity(), CreateMeetings(),
         CreateComplianceChecks(), CreatePartnership(), CreateParameterValues(), AddNationalGapsToEstablishment(),
         AddUndeterminedToEstablishment(), AddExceptionToDecision(),
+        AddNotCoveredToEstablishment(),
     ]
 }
 
@@ -212,6 +213,17 @@ struct AddExceptionToDecision: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema(DecisionRecord.schema).deleteField("exception").update()
+    }
+}
+
+/// Why the authority's framework does not cover an establishment, where it does not.
+struct AddNotCoveredToEstablishment: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(EstablishmentRecord.schema).field("not_covered", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(EstablishmentRecord.schema).deleteField("not_covered").update()
     }
 }
 

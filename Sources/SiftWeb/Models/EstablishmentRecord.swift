@@ -24,6 +24,9 @@ final class EstablishmentRecord: Model, @unchecked Sendable {
     /// The categories still possible when unknown facts leave the proposal undetermined
     /// ("1 or 2"); nil when the framework decided or placed it nowhere.
     @OptionalField(key: "undetermined") var undetermined: String?
+    /// Why the framework does not cover the establishment (its phase or kind): it is then
+    /// never proposed a category, support or funding.
+    @OptionalField(key: "not_covered") var notCovered: String?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}

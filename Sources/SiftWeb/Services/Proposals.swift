@@ -56,6 +56,7 @@ enum Proposals {
         record.needsJudgement = result.judgement != nil
         record.nationalGaps = NationalGaps.text(result.nationalContextMissing)
         record.undetermined = result.status == .undetermined ? possibleCategories(result) : nil
+        record.notCovered = result.notCovered
     }
 
     /// "1 or 2": the categories an undetermined proposal could still be.

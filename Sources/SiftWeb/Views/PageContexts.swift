@@ -211,6 +211,8 @@ struct EstablishmentContext: Encodable, Sendable {
     /// The measures and years whose flags could not be judged for want of national figures.
     var nationalGaps: [String]
     var nationalGapsRemedy: String
+    /// Why the framework does not cover the establishment; empty where it does.
+    var notCovered: String
     /// Why the framework could not decide the category or the designation, and what would.
     var undetermined: String
     var designationUndetermined: String

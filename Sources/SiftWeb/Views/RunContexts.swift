@@ -46,6 +46,9 @@ struct RunContext: Encodable, Sendable {
     var agreeAllAction: String
     /// Proposals the framework decided that no one has agreed yet, asking no judgement.
     var agreeable: Int
+    /// The establishments the framework does not cover, with why: they have no proposal.
+    var notCovered: [String]
+    var notCoveredHeading: String
 }
 
 struct DecisionFormContext: Encodable, Sendable {
