@@ -96,6 +96,22 @@ struct FundingYearTests {
         #expect(atStart.funding.total == 1_830)
     }
 
+    @Test("a school that closes is funded to the day before it closes, and not at all if it closed by 1 September")
+    func closedDuringTheYear() throws {
+        let engine = try coventry()
+        var closing = try school("1", pupils: 183, network: "North")
+        let periods = [CategoryPeriod(from: year.start, category: "4", designation: "D"),
+                       CategoryPeriod(from: Day(year: 2024, month: 3, day: 1)!, category: "1", designation: "D")]
+        let open = try engine.fundingYear(for: closing, in: year, periods: periods)
+        closing.closed = Day(year: 2024, month: 1, day: 15)
+        let closed = try engine.fundingYear(for: closing, in: year, periods: periods)
+        // 1 September to 14 January in category 4; the change after it closed never applies.
+        #expect(closed.funding.periods.map(\.days) == [136] && closed.funding.periods.last?.to == Day(year: 2024, month: 1, day: 14))
+        #expect(try #require(closed.funding.total) < (try #require(open.funding.total)))
+        closing.closed = year.start
+        #expect(try engine.fundingYear(for: closing, in: year, periods: periods).funding.total == 0)
+    }
+
     @Test("a network adds its schools, and one with no pupils recorded is not worked out rather than zero")
     func coventryNetworkTotal() throws {
         let engine = try coventry()

@@ -26,8 +26,11 @@ public struct CategorisationResult: Sendable {
     public var passedOver: [PassedOver]
     /// Tables whose outcome unknown facts leave open, each with the outcomes still possible.
     public var undetermined: [Undetermined] = []
-    /// Why the framework does not cover the establishment, where it does not.
+    /// Why the framework does not cover the establishment, where it does not (outside its
+    /// phases or kinds, or closed by the day of the run).
     public var notCovered: String? = nil
+    /// The day the establishment closed, where it has.
+    public var closed: Day? = nil
     public var flags: [FlagOutcome]
     public var derived: [NamedValue]
     public var entitlements: [EntitlementItem]

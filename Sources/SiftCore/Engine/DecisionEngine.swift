@@ -33,8 +33,10 @@ public struct DecisionEngine: Sendable {
             urn: establishment.urn, name: establishment.name, kind: establishment.kind.rawValue, framework: framework.id,
             status: .uncategorised, reasons: [], notApplied: [], passedOver: [], flags: [], derived: [],
             entitlements: [], funding: [], dataYear: context.dataYear, runDate: runDate)
-        // An establishment the framework does not cover is never categorised by its rules.
-        if let why = framework.notCovering(establishment) {
+        result.closed = establishment.closed
+        // An establishment the framework does not cover, or one closed by the day of the run,
+        // is never categorised by its rules.
+        if let why = framework.notCovering(establishment) ?? Self.closure(establishment, on: runDate) {
             result.status = .notCovered
             result.notCovered = why
             return result
@@ -61,6 +63,16 @@ public struct DecisionEngine: Sendable {
             result.funding = funding(for: code, designation: result.designation?.code, establishment)
         }
         return result
+    }
+
+    /// Why a closed establishment is no longer categorised: it closed on or before the day.
+    static func closure(_ establishment: Establishment, on day: Day) -> String? {
+        guard let closed = establishment.closed, closed <= day else { return nil }
+        return closedSentence(closed)
+    }
+
+    public static func closedSentence(_ closed: Day) -> String {
+        "The establishment closed on \(closed.longText): it is no longer categorised or supported."
     }
 
     /// Runs a table. A row applies only when every row before it is known not to: an earlier

@@ -23,7 +23,7 @@ extension DecisionEngine {
     ///   (Warwickshire's consortium count reads as `.wholeYearAtStart`).
     public func fundingYear(for establishment: Establishment, in year: AcademicYear, periods: [CategoryPeriod],
                             proration: FundingProration = .days) throws(FundingYearError) -> EstablishmentFunding {
-        let funding = try FundingYear(year: year, periods: periods, proration: proration) { period in
+        let funding = try FundingYear(year: year, periods: periods, proration: proration, closed: establishment.closed) { period in
             self.funding(for: period.category, designation: period.designation, establishment)
         }
         return EstablishmentFunding(urn: establishment.urn, name: establishment.name, network: establishment.network,

@@ -20,14 +20,18 @@ public struct FundingYear: Sendable {
     ///     (an earlier date counts from 1 September), and periods after 31 August are left out.
     ///   - lines: the full-year funding lines of a category and designation, as
     ///     `DecisionEngine.categorise(_:runDate:dataYear:supportFor:)` gives them.
-    public init(year: AcademicYear, periods: [CategoryPeriod], proration: FundingProration,
+    ///   - closed: the day the establishment closed, if it has: it is funded to the day before
+    ///     (`days`), or not at all where it closed by 1 September.
+    public init(year: AcademicYear, periods: [CategoryPeriod], proration: FundingProration, closed: Day? = nil,
                 lines: (CategoryPeriod) -> [FundingLine]) throws(FundingYearError) {
-        let inYear = try periods.periods(in: year)
+        var inYear = try periods.periods(in: year)
+        if let closed { inYear = inYear.filter { $0.from < closed } }
+        let end = closed.map { min($0.previous, year.end) } ?? year.end
         self.year = year
         self.proration = proration
         self.periods = inYear.indices.map { index in
             let period = inYear[index]
-            let to = index + 1 < inYear.count ? inYear[index + 1].from.previous : year.end
+            let to = index + 1 < inYear.count ? inYear[index + 1].from.previous : end
             let days = period.from.days(to: to) + 1
             let share = switch proration {
             case .days: Double(days) / Double(year.days)

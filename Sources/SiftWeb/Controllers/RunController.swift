@@ -82,6 +82,7 @@ struct RunController {
         let run = try await run(request, user: user)
         let year = run.academicYear
         let show = (try? request.query.get(String.self, at: "show")) ?? "all"
+        let today = Day(request.now)
         let latest = try await Runs.latest(request.db, authorityID: user.$authority.id, year: year)
         let previous = try await Runs.latest(request.db, authorityID: user.$authority.id, year: year - 1)
         let records = try await EstablishmentRecord.query(on: request.db).filter(\.$authority.$id == user.$authority.id).sort(\.$name).all()
@@ -93,7 +94,8 @@ struct RunController {
         var rows: [RunContext.Row] = []
         var gaps: [String?] = []
         for record in records {
-            guard let id = record.id, let decision = latest[id] else { continue }
+            // Not covered, or closed since the proposals: listed apart, nothing to decide.
+            guard let id = record.id, let decision = latest[id], Self.leftOut(record, today: today) == nil else { continue }
             if record.nationalGaps != nil { gaps.append(record.nationalGaps) }
             let proposal = proposalByEstablishment[id]
             let before = previous[id]?.category ?? (evidence[id].flatMap { try? Proposals.establishment(record, evidence: $0) }?.local.previousCategory ?? "")
@@ -106,7 +108,7 @@ struct RunController {
         }
         let shown = rows.filter { show == "changed" ? $0.changed : show == "undecided" ? $0.decided.isEmpty : true }
         let remaining = rows.filter { $0.decided.isEmpty }.count
-        let notCovered = records.compactMap { record in record.notCovered.map { "\(record.name) (URN \(record.urn)): \($0)" } }
+        let notCovered = records.compactMap { record in Self.leftOut(record, today: today).map { "\(record.name) (URN \(record.urn)): \($0)" } }
         let context = RunContext(
             layout: try await LayoutContext.make(request, title: "Categorisation \(Runs.label(year))", current: .runs),
             year: year, yearLabel: Runs.label(year), status: run.status.rawValue, total: rows.count, decided: rows.count - remaining,
@@ -117,8 +119,8 @@ struct RunController {
             agreeAllAction: SiteRoute.runAgreeAll(year: year).path,
             agreeable: run.status == .proposed ? rows.filter { $0.decided.isEmpty && !$0.judgement && !$0.proposed.hasPrefix("Undetermined") }.count : 0,
             notCovered: notCovered,
-            notCoveredHeading: notCovered.count == 1 ? "1 establishment is not covered by the framework, so has no proposal"
-                : "\(notCovered.count) establishments are not covered by the framework, so have no proposal")
+            notCoveredHeading: notCovered.count == 1 ? "1 establishment is not covered by the framework or has closed, so has no proposal"
+                : "\(notCovered.count) establishments are not covered by the framework or have closed, so have no proposal")
         let response = try await request.view.render("run", context).encodeResponse(for: request)
         if !errors.isEmpty { response.status = .unprocessableEntity }
         return response
@@ -131,6 +133,13 @@ struct RunController {
 
     func confirm(_ request: Request) async throws -> Response {
         try await actOnProposedRun(request, then: "") { user, run in _ = try await Runs.confirm(request, user: user, run: run) }
+    }
+
+    /// Why an establishment is left out of the year's decisions: not covered by the framework,
+    /// or closed by today (which may have come since its proposal was worked out).
+    static func leftOut(_ record: EstablishmentRecord, today: Day) -> String? {
+        if let closed = record.closed.flatMap(Day.init), closed <= today { return DecisionEngine.closedSentence(closed) }
+        return record.notCovered
     }
 
     /// Does something to a year still proposed; a refusal is shown on the review.

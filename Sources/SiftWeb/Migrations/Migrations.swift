@@ -10,7 +10,7 @@ enum Migrations {
         CreateNationalQuintiles(), CreatePlanActivities(), CreateSupportDelivered(), CreateCapacity(), CreateMeetings(),
         CreateComplianceChecks(), CreatePartnership(), CreateParameterValues(), AddNationalGapsToEstablishment(),
         AddUndeterminedToEstablishment(), AddExceptionToDecision(),
-        AddNotCoveredToEstablishment(),
+        AddScopeToEstablishment(),
     ]
 }
 
@@ -216,13 +216,17 @@ struct AddExceptionToDecision: AsyncMigration {
     }
 }
 
-/// Why the authority's framework does not cover an establishment, where it does not.
-struct AddNotCoveredToEstablishment: AsyncMigration {
+/// Why the authority's framework does not cover an establishment, where it does not, and
+/// the day it closed, where it has.
+struct AddScopeToEstablishment: AsyncMigration {
     func prepare(on database: any Database) async throws {
+        // One column a statement: SQLite adds one at a time.
         try await database.schema(EstablishmentRecord.schema).field("not_covered", .string).update()
+        try await database.schema(EstablishmentRecord.schema).field("closed", .string).update()
     }
 
     func revert(on database: any Database) async throws {
+        try await database.schema(EstablishmentRecord.schema).deleteField("closed").update()
         try await database.schema(EstablishmentRecord.schema).deleteField("not_covered").update()
     }
 }

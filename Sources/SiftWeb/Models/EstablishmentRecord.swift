@@ -27,6 +27,8 @@ final class EstablishmentRecord: Model, @unchecked Sendable {
     /// Why the framework does not cover the establishment (its phase or kind): it is then
     /// never proposed a category, support or funding.
     @OptionalField(key: "not_covered") var notCovered: String?
+    /// The day it closed (yyyy-mm-dd), from GIAS or its evidence: it leaves the year from then.
+    @OptionalField(key: "closed") var closed: String?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}

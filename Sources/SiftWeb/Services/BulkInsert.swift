@@ -84,11 +84,11 @@ enum BulkInsert {
         let rows: [[Value]] = try records.map { record in
             [.id(try record.requireID()), .id(record.$authority.id), .text(record.urn), .text(record.name), .text(record.kind),
              .text(record.phase), .text(record.network), .text(record.proposedCategory), .text(record.proposedDesignation),
-             .bool(record.needsJudgement), .text(record.currentCategory), .text(record.nationalGaps), .text(record.undetermined), .text(record.notCovered), .date(now)]
+             .bool(record.needsJudgement), .text(record.currentCategory), .text(record.nationalGaps), .text(record.undetermined), .text(record.notCovered), .text(record.closed), .date(now)]
         }
         try await Self.rows(into: EstablishmentRecord.schema,
                             columns: ["id", "authority_id", "urn", "name", "kind", "phase", "network", "proposed_category",
-                                      "proposed_designation", "needs_judgement", "current_category", "national_gaps", "undetermined", "not_covered", "updated_at"],
+                                      "proposed_designation", "needs_judgement", "current_category", "national_gaps", "undetermined", "not_covered", "closed", "updated_at"],
                             rows, on: database)
         let texts: [[Value]] = try zip(records, evidence).map { record, text in
             let id = try record.requireID()

@@ -18,11 +18,11 @@ enum BulkUpdate {
         }
         let rows: [[BulkInsert.Value]] = try records.map { record in
             [.id(try record.requireID()), .text(record.name), .text(record.kind), .text(record.phase), .text(record.proposedCategory),
-             .text(record.proposedDesignation), .bool(record.needsJudgement), .text(record.nationalGaps), .text(record.undetermined), .text(record.notCovered), .date(now)]
+             .text(record.proposedDesignation), .bool(record.needsJudgement), .text(record.nationalGaps), .text(record.undetermined), .text(record.notCovered), .text(record.closed), .date(now)]
         }
         try await update(EstablishmentRecord.schema, key: "id",
                          columns: ["name", "kind", "phase", "proposed_category", "proposed_designation", "needs_judgement", "national_gaps", "undetermined",
-                                   "not_covered", "updated_at"],
+                                   "not_covered", "closed", "updated_at"],
                          rows, on: database)
         for record in records { record.updatedAt = now }
     }

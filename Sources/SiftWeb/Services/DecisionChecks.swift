@@ -20,6 +20,9 @@ enum DecisionChecks {
         let engine = try await request.sift.engine(for: try await user.$authority.get(on: request.db), on: request.db)
         let today = Day(request.now)
         let establishment = try await PreviousCategories.establishment(record, on: today, database: request.db)
+        if let closed = establishment.closed, closed <= today {
+            return Outcome(errors: [FieldError(field: "category", message: "\(record.name) closed on \(closed.longText): it is no longer given a category.")])
+        }
         let breaches = engine.breaches(of: category, for: establishment, runDate: today)
         guard !breaches.isEmpty else { return Outcome() }
         let excusable = breaches.allSatisfy { $0.unrecorded == nil && $0.allowsException(by: user.role.rawValue) }

@@ -57,6 +57,7 @@ enum Proposals {
         record.nationalGaps = NationalGaps.text(result.nationalContextMissing)
         record.undetermined = result.status == .undetermined ? possibleCategories(result) : nil
         record.notCovered = result.notCovered
+        record.closed = result.closed?.description
     }
 
     /// "1 or 2": the categories an undetermined proposal could still be.

@@ -55,6 +55,8 @@ extension PublicDataImport {
             try await also?(database)
             try await Audit.record(on: database, at: app.sift.settings.now(), authorityID: authorityID, userID: userID, action: action, detail: summary)
         }
+        // GIAS may have closed some: what was planned for them from then on is released.
+        try await Closures.release(authorityID: authorityID, by: userID, at: app.sift.settings.now(), on: app.db)
         progress?.update(Phase.statistics.rawValue, planned.count, planned.count)
         try await refreshQueryStatistics(app.db)
         report.stored = true

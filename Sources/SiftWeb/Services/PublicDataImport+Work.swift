@@ -87,6 +87,6 @@ extension PublicDataImport {
     /// What the establishments table holds of an establishment besides its identity.
     static func listed(_ record: EstablishmentRecord) -> [String?] {
         [record.name, record.kind, record.phase, record.proposedCategory, record.proposedDesignation,
-         record.needsJudgement ? "yes" : "no", record.nationalGaps, record.undetermined, record.notCovered]
+         record.needsJudgement ? "yes" : "no", record.nationalGaps, record.undetermined, record.notCovered, record.closed]
     }
 }

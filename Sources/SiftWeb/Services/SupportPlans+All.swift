@@ -34,6 +34,8 @@ extension SupportPlans {
         }
         try await Audit.record(request, authorityID: authorityID, userID: user.id, action: "plans_created",
                                detail: "\(Runs.label(year)): \(plans) plans, \(allRows.count) activities")
+        // Schools GIAS says will close keep nothing planned from their close date.
+        try await Closures.release(authorityID: authorityID, by: user.id, at: request.now, on: database)
         return (plans, allRows.count)
     }
 }

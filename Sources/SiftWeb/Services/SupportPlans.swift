@@ -46,6 +46,10 @@ enum SupportPlans {
         try await request.db.transaction { database in try await rows.create(on: database) }
         try await Audit.record(request, authorityID: user.$authority.id, userID: user.id, action: "plan_created",
                                detail: "\(record.urn) \(Runs.label(year)): \(rows.count) activities for category \(decision.category)")
+        // A school GIAS says will close keeps nothing planned from its close date.
+        if record.closed != nil {
+            try await Closures.release(authorityID: user.$authority.id, only: id, by: user.id, at: request.now, on: request.db)
+        }
         return rows.count
     }
 

@@ -31,9 +31,10 @@ struct YearFunding: Sendable {
         let academicYear = AcademicYear(year)
         let engine = try await request.sift.engine(for: try await user.$authority.get(on: database), on: database)
         let members = try await EstablishmentScope.query(for: user, on: database).sort(\.$name).sort(\.$urn)
-            .rows(["id", "urn", "name", "kind", "network"]) { row in
+            .rows(["id", "urn", "name", "kind", "network", "closed"]) { row in
                 (id: try row.decode("id", as: UUID.self), urn: try row.decode("urn", as: String.self), name: try row.decode("name", as: String.self),
-                 kind: try row.decode("kind", as: String.self), network: try row.decode("network", as: String?.self))
+                 kind: try row.decode("kind", as: String.self), network: try row.decode("network", as: String?.self),
+                 closed: try row.decode("closed", as: String?.self))
             }
         let decisions = try await DecisionRecord.query(on: database).filter(\.$authority.$id == authorityID)
             .filter(\.$academicYear == year).filter(\.$status != .provisional).sort(\.$decidedAt)
@@ -56,6 +57,8 @@ struct YearFunding: Sendable {
             }
             var establishment = Establishment(urn: member.urn, name: member.name, kind: kind)
             establishment.pupils = pupils[member.id]
+            // A closed establishment is funded to the day before it closed.
+            establishment.closed = member.closed.flatMap(Day.init)
             // Totals follow the network kept on the establishment, as the list's filter does.
             establishment.network = member.network
             do {
