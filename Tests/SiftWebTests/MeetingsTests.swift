@@ -77,10 +77,20 @@ struct MeetingsTests {
                 #expect(try await officer.post(base + "/exit-criterion", form: ["csrf": csrf, "year": String(year), "criterion": criterion.id,
                                                                                  "met": "yes", "evidence": "Seen at the summer TIB"]).status == .seeOther)
             }
-            #expect(try await officer.post(base + "/leave", form: ["csrf": csrf, "year": String(year)]).status == .seeOther)
+            let left = try await officer.post(base + "/leave", form: ["csrf": csrf, "year": String(year)])
+            #expect(left.status == .seeOther)
             let record = try #require(try await EstablishmentRecord.query(on: app.db).filter(\.$urn == urn).first())
             #expect(try await EvidenceStore.text(for: record, on: app.db).contains("\"sustaining_success\":true"))
             #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "intervention_left").count() == 1)
+            // The category follows at once: the change of category opens with the new proposal chosen.
+            let next = try #require(left.headers.first(name: .location))
+            #expect(next == "/establishments/\(urn)/recategorise?after=exit")
+            let proposed = try #require(record.proposedCategory)
+            #expect(proposed != "3c")
+            let form = try await officer.get(next).body.string
+            #expect(form.contains("value=\"\(proposed)\" selected") && form.contains("every exit criterion is met"))
+            #expect(try await officer.post("/establishments/\(urn)/recategorise", form: ["csrf": csrf, "category": proposed,
+                                                                                        "reason": "Left intervention"]).status == .seeOther)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SiftCore
 @testable import SiftWeb
 import Testing
 import Vapor
@@ -58,6 +59,10 @@ struct RunTests {
             let shown = try await officer.get("/letters/\(letter.id!)")
             #expect(shown.body.string.contains("IntensiveB"))
             #expect(shown.body.string.contains("New safeguarding concerns"))
+            // Addressed to whoever runs a school, dated in words, with the plan in Hackney's own unit.
+            #expect(shown.body.string.contains("To the headteacher and the chair of governors"))
+            #expect(shown.body.string.contains(">Visits</th>") && !shown.body.string.contains(">Days</th>"))
+            #expect(!shown.body.string.contains("sift-letter__date\">20"), "the date is written in words")
             let changed = try await EvidenceStore.text(for: first, on: app.db).replacingOccurrences(of: "\"risk\":\"none\"", with: "\"risk\":\"high_risk\"")
             try await EvidenceStore.save(changed, for: first, on: app.db)
             let firstLetter = try #require(try await LetterRecord.query(on: app.db).filter(\.$establishment.$id == first.id!).first())
@@ -68,6 +73,13 @@ struct RunTests {
             // The audit log recorded the year.
             #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "run_confirmed").count() == 1)
         }
+    }
+
+    @Test("a letter is addressed to whoever runs the establishment")
+    func addressees() {
+        #expect(Letters.addressee(.community) == "To the headteacher and the chair of governors")
+        #expect(Letters.addressee(.pviNursery) == "To the registered person and the manager")
+        #expect(Letters.addressee(.childminder) == "To the childminder")
     }
 
     @Test("a school user sees their own letters and no other's; runs do not exist for them or for a network lead")

@@ -100,6 +100,11 @@ struct DecisionController {
     func showRecategorise(_ request: Request) async throws -> Response {
         let user = try RunController.requireRunner(request)
         let record = try await EstablishmentScope.find(urn: request.parameters.get("urn") ?? "", for: user, on: request.db)
+        // After leaving intervention, the new proposal is offered with the reason.
+        if (try? request.query.get(String.self, at: "after")) == "exit" {
+            return try await form(request, user: user, record: record, year: nil, category: record.proposedCategory,
+                                  reason: "Left intervention: every exit criterion is met, and the school is sustaining success.", errors: [])
+        }
         return try await form(request, user: user, record: record, year: nil, category: nil, reason: "", errors: [])
     }
 

@@ -43,6 +43,8 @@ extension MeetingsController {
         guard problems.isEmpty else {
             return try await page.render(errors: problems.map { FieldError(field: "exit", message: EvidenceEdit.sentence($0.message)) })
         }
-        return page.redirect("\(record.name) has left intervention and is sustaining success.")
+        // The category follows at once: the change of category opens with the new proposal
+        // chosen and the reason given, for the officer to record.
+        return request.redirect(to: SiteRoute.recategorise(urn: record.urn).path + "?after=exit")
     }
 }

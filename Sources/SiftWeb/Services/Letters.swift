@@ -21,6 +21,19 @@ enum Letters {
         var support: [String]
         var plan: [EstablishmentContext.PlanRow]
         var planTotal: String
+        /// Whoever runs the establishment: a school's headteacher and governors, a setting's
+        /// registered person and manager, the childminder.
+        var addressee: String
+        /// The plan's unit as its column heading: "Days", "Hours", "Visits".
+        var planUnit: String
+    }
+
+    static func addressee(_ kind: EstablishmentKind?) -> String {
+        switch kind?.setting ?? .school {
+        case .school: return "To the headteacher and the chair of governors"
+        case .pvi, .outOfHours: return "To the registered person and the manager"
+        case .childminder: return "To the childminder"
+        }
     }
 
     static func issue(_ request: Request, record: EstablishmentRecord, decision: DecisionRecord) async throws {
@@ -38,13 +51,15 @@ enum Letters {
         default: change = ""
         }
         let body = Body(
-            authority: authority.name, establishment: record.name, urn: record.urn, date: Day(request.now).description,
+            authority: authority.name, establishment: record.name, urn: record.urn, date: Day(request.now).longText,
             year: Runs.label(decision.academicYear), category: decided, categoryName: framework.category(decided)?.name ?? decided,
             designation: decision.designation ?? "", change: change, reason: decision.reason ?? "",
             reasons: decision.status == .agreed ? EstablishmentContext.ReasonItem.all(result) : [],
             support: result.entitlements.map(EntitlementText.short),
             plan: result.plan?.activities.map { .init(term: $0.term, activity: $0.activity, amount: Tree.format($0.amount)) } ?? [],
-            planTotal: result.plan.map { "\(Tree.format($0.total)) \($0.unit)" } ?? "")
+            planTotal: result.plan.map { "\(Tree.format($0.total)) \($0.unit)" } ?? "",
+            addressee: Self.addressee(EstablishmentKind(rawValue: record.kind)),
+            planUnit: result.plan.map { $0.unit.capitalizedFirst } ?? "Amount")
         let view = try await request.view.render("letter-body", body)
         let letter = LetterRecord()
         letter.$authority.id = authority.id!
