@@ -193,4 +193,22 @@ struct MeetingRequirementTests {
         #expect(TIBExit.outstanding(met: allButCPD.union(["cpd"])).isEmpty)
         #expect(TIBExit.outstanding(met: ["academisation"]).isEmpty)
     }
+
+    @Test("a closing releases the parts of the year from the close date, and keeps a share of the part it closes in")
+    func closureRelease() {
+        func item(_ term: PlanTerm, _ amount: Double) -> PlanItem {
+            PlanItem(term: term, activity: "a", amount: amount, unit: "days", kind: nil, category: "1", cite: nil)
+        }
+        let closed = Day(year: 2022, month: 5, day: 31)!
+        let release = ClosureRelease(current: [item(.autumn, 2), item(.spring, 2), item(.summer, 2), item(.year, 6)], closed: closed, year: 2022)
+        // Autumn and spring ended before it closed; summer and the whole year span the close date.
+        #expect(release.withdrawn == [2, 3])
+        let summerStart = PlanTerm.summer.start(in: 2022), summerEnd = PlanTerm.summer.end(in: 2022)
+        #expect(summerStart < closed && closed < summerEnd)
+        #expect(release.kept.map(\.term) == [.summer, .year])
+        #expect(release.kept.allSatisfy { $0.amount > 0 } && release.kept[0].amount < 2 && release.kept[1].amount < 6)
+        // Closed before the year began: everything goes, nothing is kept.
+        let before = ClosureRelease(current: [item(.autumn, 2), item(.year, 6)], closed: Day(year: 2021, month: 8, day: 31)!, year: 2022)
+        #expect(before.withdrawn == [0, 1] && before.kept.isEmpty)
+    }
 }

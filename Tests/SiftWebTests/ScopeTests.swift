@@ -33,6 +33,10 @@ struct ScopeTests {
             let page = try await officer.get("/establishments/209901").body.string
             #expect(page.contains("Not covered by the framework"))
             #expect(!page.contains("Category 1 –"))
+            // No person can give it a category under the framework either.
+            let csrf = try #require(Browser.csrf(in: try await officer.get("/establishments/209901/recategorise").body.string))
+            let change = try await officer.post("/establishments/209901/recategorise", form: ["csrf": csrf, "category": "1", "reason": "Inadequate"])
+            #expect(change.status == .unprocessableEntity && change.body.string.contains("It cannot be given a category under it."))
             let childminder = try await officer.get("/establishments/EY209902").body.string
             #expect(childminder.contains("is for schools; this is a childminder."))
         }

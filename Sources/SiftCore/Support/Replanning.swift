@@ -97,3 +97,25 @@ enum DayCount {
         return 365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + day.day
     }
 }
+
+/// What an establishment's closing does to its plan: an activity of a part of the year that
+/// starts on or after the close date is withdrawn; one whose part spans the close date is
+/// withdrawn and kept for the share of that part's days before it; the rest stand.
+public struct ClosureRelease: Sendable, Equatable {
+    public var withdrawn: [Int]
+    public var kept: [PlanItem]
+
+    public init(current: [PlanItem], closed: Day, year: Int, calendar: TermCalendar = .standard) {
+        var withdrawn: [Int] = [], kept: [PlanItem] = []
+        for (index, item) in current.enumerated() {
+            let start = item.term.start(in: year, calendar: calendar), end = item.term.end(in: year, calendar: calendar)
+            if end < closed { continue }
+            withdrawn.append(index)
+            guard start < closed else { continue }
+            let share = Double(DayCount.between(start, closed)) / Double(DayCount.between(start, end) + 1)
+            if let part = Replan.scaled(item, by: share) { kept.append(part) }
+        }
+        self.withdrawn = withdrawn
+        self.kept = kept
+    }
+}

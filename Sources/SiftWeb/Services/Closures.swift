@@ -7,7 +7,8 @@ import Vapor
 /// stay supported"): it is no longer proposed a category (`DecisionEngine`), its funding ends
 /// the day before (`FundingYear`), and what was planned for it from then on is released here,
 /// so advisers' capacity counts it no more. Released activities are withdrawn with the reason,
-/// never deleted; whole-year support is kept for the part of the year it was open.
+/// never deleted; support for a part of the year it closes in is kept for the days it was open
+/// (`ClosureRelease`).
 enum Closures {
     static func reason(_ closed: Day) -> String { "Released: the establishment closed on \(closed.longText)" }
 
@@ -25,20 +26,19 @@ enum Closures {
             let id = try record.requireID()
             let activities = try await PlanActivityRecord.query(on: database).filter(\.$establishment.$id == id)
                 .filter(\.$academicYear >= AcademicYear(containing: day).year).filter(\.$withdrawnAt == nil).all()
-                // What an earlier release kept of whole-year support is not released again.
-                .filter { $0.note != reason(day) }
+                // What an earlier release kept is not released again.
+                .filter { !($0.note?.hasPrefix("Released:") ?? false) }
             guard !activities.isEmpty else { continue }
             var withdrawn: [PlanActivityRecord] = [], added: [PlanActivityRecord] = []
             for (year, rows) in Dictionary(grouping: activities, by: \.academicYear) {
-                let empty = YearPlan(category: rows[0].category, items: [], allocation: [:], cite: nil)
-                let change = Replan(current: rows.map(\.item), plan: empty, change: max(day, AcademicYear(year).start), year: year)
+                let change = ClosureRelease(current: rows.map(\.item), closed: day, year: year)
                 for index in change.withdrawn {
                     rows[index].withdrawnAt = now
                     rows[index].$withdrawnBy.id = userID
                     rows[index].withdrawnReason = reason(day)
                     withdrawn.append(rows[index])
                 }
-                added += change.added.map {
+                added += change.kept.map {
                     PlanActivityRecord(authorityID: authorityID, establishmentID: id, year: year, item: $0, origin: .replanned,
                                        note: reason(day), by: userID, at: now)
                 }

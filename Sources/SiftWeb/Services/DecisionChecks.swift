@@ -23,6 +23,9 @@ enum DecisionChecks {
         if let closed = establishment.closed, closed <= today {
             return Outcome(errors: [FieldError(field: "category", message: "\(record.name) closed on \(closed.longText): it is no longer given a category.")])
         }
+        if let why = engine.framework.notCovering(establishment) {
+            return Outcome(errors: [FieldError(field: "category", message: why + " It cannot be given a category under it.")])
+        }
         let breaches = engine.breaches(of: category, for: establishment, runDate: today)
         guard !breaches.isEmpty else { return Outcome() }
         let excusable = breaches.allSatisfy { $0.unrecorded == nil && $0.allowsException(by: user.role.rawValue) }

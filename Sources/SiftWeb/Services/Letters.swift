@@ -47,7 +47,9 @@ enum Letters {
         let change: String
         switch decision.status {
         case .overridden: change = "The local authority has decided this category in place of the framework's proposal (\(result.category?.code ?? "none"))."
-        case .inYearChange: change = "This changes the school's category during the year."
+        case .inYearChange:
+            let setting = EstablishmentKind(rawValue: record.kind)?.setting ?? .school
+            change = "This changes the \(setting == .school ? "school" : setting == .childminder ? "childminder" : "setting")'s category during the year."
         default: change = ""
         }
         let body = Body(

@@ -24,8 +24,9 @@ extension Runs {
             let id = proposal.$establishment.id
             guard let record = records[id], !record.needsJudgement, let text = evidence[id] else { continue }
             let establishment = PreviousCategories.apply(previous[id], to: try Proposals.establishment(record, evidence: text))
-            // Closed since the proposal: it leaves the year, with no decision.
+            // Closed, or no longer covered, since the proposal: it leaves the year, with no decision.
             if let closed = establishment.closed, closed <= today { continue }
+            if engine.framework.notCovering(establishment) != nil { continue }
             if let breach = engine.breaches(of: proposal.category, for: establishment, runDate: today).first {
                 breaches.append("\(record.name) (URN \(record.urn)): \(breach.sentence)")
                 continue

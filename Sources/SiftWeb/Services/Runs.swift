@@ -116,11 +116,12 @@ enum Runs {
     /// Confirms the year once every proposal is decided, and issues the letters.
     static func confirm(_ request: Request, user: User, run: RunRecord) async throws -> Int {
         var latest = try await latest(request.db, authorityID: user.$authority.id, year: run.academicYear)
-        // An establishment closed since the proposals leaves the year: nothing to decide, no letter.
+        // An establishment closed or not covered leaves the year: nothing to decide, no letter.
         let today = Day(request.now)
-        let closed = try await EstablishmentRecord.query(on: request.db).filter(\.$authority.$id == user.$authority.id).filter(\.$closed != nil).all()
-            .filter { $0.closed.flatMap(Day.init).map { $0 <= today } == true }.compactMap(\.id)
-        for id in closed { latest[id] = nil }
+        // Those the review lists apart (not covered, or closed) are left out of the count too.
+        let leftOut = try await EstablishmentRecord.query(on: request.db).filter(\.$authority.$id == user.$authority.id).all()
+            .filter { RunController.leftOut($0, today: today) != nil }.compactMap(\.id)
+        for id in leftOut { latest[id] = nil }
         let undecided = latest.values.filter { $0.status == .provisional }.count
         if undecided > 0 { throw Abort(.unprocessableEntity, reason: "\(undecided) proposals still need agreeing or overriding.") }
         run.status = .confirmed

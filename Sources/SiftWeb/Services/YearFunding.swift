@@ -31,10 +31,10 @@ struct YearFunding: Sendable {
         let academicYear = AcademicYear(year)
         let engine = try await request.sift.engine(for: try await user.$authority.get(on: database), on: database)
         let members = try await EstablishmentScope.query(for: user, on: database).sort(\.$name).sort(\.$urn)
-            .rows(["id", "urn", "name", "kind", "network", "closed"]) { row in
+            .rows(["id", "urn", "name", "kind", "network", "closed", "not_covered"]) { row in
                 (id: try row.decode("id", as: UUID.self), urn: try row.decode("urn", as: String.self), name: try row.decode("name", as: String.self),
                  kind: try row.decode("kind", as: String.self), network: try row.decode("network", as: String?.self),
-                 closed: try row.decode("closed", as: String?.self))
+                 closed: try row.decode("closed", as: String?.self), notCovered: try row.decode("not_covered", as: String?.self))
             }
         let decisions = try await DecisionRecord.query(on: database).filter(\.$authority.$id == authorityID)
             .filter(\.$academicYear == year).filter(\.$status != .provisional).sort(\.$decidedAt)
@@ -49,7 +49,9 @@ struct YearFunding: Sendable {
         var funding = YearFunding(year: academicYear, engine: engine, funded: [], unpriced: [], notDecided: [:], totals: FundingTotals([]))
         for member in members {
             guard let placed = byEstablishment[member.id] else {
-                funding.notDecided[member.network, default: 0] += 1
+                // Not covered by the framework, or closed by the year's start: nothing to decide.
+                let closedBefore = member.closed.flatMap(Day.init).map { $0 <= academicYear.start } ?? false
+                if member.notCovered == nil && !closedBefore { funding.notDecided[member.network, default: 0] += 1 }
                 continue
             }
             guard let kind = EstablishmentKind(rawValue: member.kind) else {
