@@ -42,7 +42,13 @@ extension Runs {
                         + "Decide each of them first. \(shown)\(breaches.count > 20 ? " … and \(breaches.count - 20) more." : "")")
         }
         let decisions = agreed, updated = changed
+        let proposalIDs = Dictionary(uniqueKeysWithValues: pending.map { ($0.$establishment.id, $0.id) })
         try await database.transaction { database in
+            // Someone may have decided one of them while they were checked: then nothing is agreed.
+            let now = try await Runs.latest(database, authorityID: authorityID, year: year)
+            if decisions.contains(where: { now[$0.$establishment.id]?.id != proposalIDs[$0.$establishment.id] ?? nil }) {
+                throw Abort(.unprocessableEntity, reason: "Nothing was agreed: some of these proposals were decided by someone else while they were being checked. Look at the review and agree again.")
+            }
             for chunk in stride(from: 0, to: decisions.count, by: 500) {
                 try await Array(decisions[chunk..<min(decisions.count, chunk + 500)]).create(on: database)
             }
