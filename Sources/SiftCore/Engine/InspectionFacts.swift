@@ -50,6 +50,7 @@ struct InspectionFacts {
         case .safeguarding: return inspection.safeguarding.map { .text($0.rawValue) } ?? notRecorded(fact)
         case .earlyYearsRequirements:
             return inspection.earlyYearsRequirements.map { .text($0.rawValue) } ?? notRecorded(fact)
+        case .ofPredecessor: return .bool(inspection.isOfPredecessor)
         }
     }
 
@@ -59,7 +60,7 @@ struct InspectionFacts {
     /// facts it has of its own: its date, framework and category of concern.
     private func standingValue(_ fact: OfstedFact, of inspection: Inspection) -> Value? {
         switch fact {
-        case .inspected, .framework, .monthsSince, .categoryOfConcern: return nil
+        case .inspected, .framework, .monthsSince, .categoryOfConcern, .ofPredecessor: return nil
         default: break
         }
         if let stated = inspection.overallEffectiveness {

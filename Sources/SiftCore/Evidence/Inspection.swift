@@ -94,6 +94,10 @@ public struct Inspection: Sendable {
     /// it replaced (an academy's predecessor, say).
     public var urnAtInspection: String?
 
+    /// Whether the inspection was of another establishment: Ofsted reports a converter's
+    /// predecessor's inspection as its own until it is inspected itself.
+    public var isOfPredecessor: Bool { urnAtInspection != nil }
+
     public init(date: Day, framework: InspectionFramework) {
         self.date = date
         self.framework = framework

@@ -138,7 +138,7 @@ public struct FactCatalog: Sendable {
 
     static func domain(of fact: OfstedFact) -> FactDomain {
         switch fact {
-        case .inspected, .goodOrBetter, .satisfactory, .requiresImprovement: return .bool
+        case .inspected, .goodOrBetter, .satisfactory, .requiresImprovement, .ofPredecessor: return .bool
         case .framework: return .text(Set(InspectionFramework.allCases.map(\.rawValue)))
         case .categoryOfConcern: return .text(Set(CategoryOfConcern.allCases.map(\.rawValue)))
         case .safeguarding, .earlyYearsRequirements: return .text(Set(MetOrNotMet.allCases.map(\.rawValue)))

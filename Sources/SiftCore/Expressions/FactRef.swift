@@ -44,6 +44,8 @@ public enum OfstedFact: String, Sendable, CaseIterable {
     case goodOrBetter = "good_or_better", satisfactory, requiresImprovement = "requires_improvement"
     case categoryOfConcern = "category_of_concern", safeguarding
     case earlyYearsRequirements = "early_years_requirements"
+    /// The inspection was of an establishment this one replaced (an academy's predecessor).
+    case ofPredecessor = "of_predecessor"
 }
 
 public enum LocalFact: String, Sendable, CaseIterable {

@@ -39,6 +39,7 @@ enum FactLabels {
         "ofsted.early_years": "Ofsted's judgement of the early years", "ofsted.sixth_form": "Ofsted's judgement of the sixth form",
         "ofsted.category_of_concern": "Ofsted's category of concern", "ofsted.safeguarding": "safeguarding",
         "ofsted.early_years_requirements": "the early years requirements",
+        "ofsted.of_predecessor": "whether the latest inspection was of the school it replaced",
         "la.trend": "the trend in the school's results", "la.risk": "the authority's view of the risk at the next inspection",
         "la.view": "the authority's view of the school's effectiveness", "la.sef_validated_grade": "the validated self-evaluation grade",
         "la.governance_rag": "the authority's rating of governance", "la.capacity_to_improve": "the school's capacity to improve",

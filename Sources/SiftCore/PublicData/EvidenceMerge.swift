@@ -73,7 +73,7 @@ public enum EvidenceMerge {
         ])
     }
 
-    static func tree(_ inspection: Inspection) -> Tree {
+    public static func tree(_ inspection: Inspection) -> Tree {
         var pairs: [(String, Tree?)] = [
             ("date", .string(inspection.date.description)), ("framework", .string(inspection.framework.rawValue)),
             ("type", inspection.type.map(Tree.string)),

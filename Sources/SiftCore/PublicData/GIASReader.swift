@@ -29,6 +29,8 @@ public struct GIASEstablishment: Sendable {
     public var closed: Day?
     /// From `OfstedRating (name)` and `OfstedLastInsp`, where the file has them.
     public var inspection: Inspection?
+    /// From the `Linked establishments` column, where the file has it.
+    public var links: [GIASLink] = []
 
     /// The establishment as evidence: what GIAS knows of it, its latest inspection if given.
     public var evidence: Establishment {
@@ -121,7 +123,7 @@ struct GIASRowReader {
     }
 
     let urn, laCode, laName, number, name, type, typeGroup, status, phase, pupils: Int?
-    let headTitle, headFirst, headLast, trust, opened, closed, rating, inspected, religion, diocese: Int?
+    let headTitle, headFirst, headLast, trust, opened, closed, rating, inspected, religion, diocese, links: Int?
 
     init(columns: CSVColumns) {
         urn = columns.position("URN")
@@ -144,6 +146,7 @@ struct GIASRowReader {
         inspected = columns.position("OfstedLastInsp")
         religion = columns.position("ReligiousCharacter (name)")
         diocese = columns.position("Diocese (name)")
+        links = columns.position("Linked establishments")
     }
 
     /// The trimmed text of a column, nil when the file lacks it or the cell is blank.
@@ -188,6 +191,7 @@ struct GIASRowReader {
             trust: text(record, trust), opened: openedDay, closed: closedDay, inspection: nil)
         if establishment.headteacher == "" { establishment.headteacher = nil }
         establishment.religiousCharacter = text(record, religion)
+        establishment.links = GIASLinksReader.column(text(record, links), urn: urn, line: line)
         establishment.diocese = text(record, diocese).flatMap { ["not applicable", "none"].contains($0.lowercased()) ? nil : $0 }
         if let value = text(record, pupils) {
             if let count = Int(value), count >= 0 { establishment.pupils = count } else {

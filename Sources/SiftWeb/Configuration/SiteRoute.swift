@@ -18,6 +18,7 @@ enum SiteRoute: Equatable {
     case letter(id: String)
     case decisionsCSV
     case addInspection(urn: String)
+    case establishmentLinks(urn: String)
     case measures(urn: String)
     case localEvidence(urn: String)
     case audit
@@ -73,6 +74,7 @@ enum SiteRoute: Equatable {
         case .letter(let id): return "/letters/\(id)"
         case .decisionsCSV: return "/decisions.csv"
         case .addInspection(let urn): return "/establishments/\(Self.escape(urn))/evidence/inspection"
+        case .establishmentLinks(let urn): return "/establishments/\(Self.escape(urn))/links"
         case .measures(let urn): return "/establishments/\(Self.escape(urn))/evidence/measures"
         case .localEvidence(let urn): return "/establishments/\(Self.escape(urn))/evidence/authority"
         case .audit: return "/audit"

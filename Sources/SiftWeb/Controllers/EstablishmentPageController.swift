@@ -15,7 +15,13 @@ struct EstablishmentPageController {
         let framework = engine.framework
         let establishment = try await PreviousCategories.establishment(record, on: Day(request.now), database: request.db)
         let result = engine.categorise(establishment, runDate: Day(request.now))
-        let decisions = try await EstablishmentHistory.decisions(establishmentID: record.requireID(), on: request.db)
+        let lineage = try await Lineage.of(record, on: request.db)
+        var decisions = try await EstablishmentHistory.decisions(establishmentID: record.requireID(), on: request.db).map { (of: "", decision: $0) }
+        for predecessor in lineage.predecessors {
+            decisions += try await EstablishmentHistory.decisions(establishmentID: predecessor.requireID(), on: request.db)
+                .map { (of: "As \(predecessor.name)", decision: $0) }
+        }
+        decisions.sort { $0.decision.decidedAt > $1.decision.decidedAt }
         let letters = try await EstablishmentHistory.letters(establishmentID: record.requireID(), on: request.db)
         let mayChange = user.role == .officer || user.role == .administrator
         let measureRows = Self.measureRows(establishment)
@@ -23,7 +29,12 @@ struct EstablishmentPageController {
             layout: try await LayoutContext.make(request, title: record.name, current: .establishment(urn: record.urn)),
             urn: record.urn, name: record.name,
             details: Self.details(establishment),
-            inspections: establishment.inspections.reversed().map(Self.inspectionRow),
+            links: lineage.items, linkHref: mayChange ? SiteRoute.establishmentLinks(urn: record.urn).path : nil,
+            inspections: establishment.inspections.reversed().map { inspection in
+                var row = Self.inspectionRow(inspection)
+                row.of = lineage.inspected(inspection)
+                return row
+            },
             measureYears: Self.years(establishment).map(String.init),
             hasMeasures: !measureRows.isEmpty,
             measureRows: measureRows.map(\.html).joined(),
@@ -41,10 +52,10 @@ struct EstablishmentPageController {
             entitlements: result.entitlements.map(EntitlementText.short),
             plan: result.plan?.activities.map { .init(term: $0.term, activity: $0.activity, amount: Tree.format($0.amount)) } ?? [],
             planTotal: result.plan.map { "\(Tree.format($0.total)) of \(Tree.format($0.allocation)) \($0.unit)" } ?? "",
-            history: decisions.map { decision in
+            history: decisions.map { of, decision in
                 .init(year: decision.academicYear, category: decision.category == Runs.undecided ? "To be decided" : decision.category,
                       status: decision.status.rawValue.spacedWords,
-                      reason: (decision.reason ?? "") + (decision.exception == nil ? "" : " (Recorded as an exception the framework allows to its rules.)"), who: decision.decidedBy ?? "", when: Day(decision.decidedAt).description)
+                      reason: (decision.reason ?? "") + (decision.exception == nil ? "" : " (Recorded as an exception the framework allows to its rules.)"), who: decision.decidedBy ?? "", when: Day(decision.decidedAt).description, of: of)
             },
             currentCategory: record.currentCategory.map { code in "\(code) – \(framework.category(code)?.name ?? code)" } ?? "",
             letters: letters.map { .init(title: $0.title, issued: Day($0.issuedAt).description, href: SiteRoute.letter(id: $0.id.uuidString).path) },

@@ -110,7 +110,7 @@ struct ImportsController {
 
     func render(_ request: Request, admin: User, form: Form, errors: [FieldError]) async throws -> Response {
         let fields: [FormField] = [
-            .select("kind", "What the file is", choices: [("gias", "GIAS establishment download"),
+            .select("kind", "What the file is", choices: [("gias", "GIAS establishment download"), ("gias-links", "GIAS links download (predecessors and successors)"),
                                                           ("ofsted", "Ofsted management information (state-funded schools)"), ("ks2", "KS2 performance table"),
                                                           ("ks4", "KS4 performance table")], selected: form.kind ?? ""),
             .file("file", "The CSV file", hint: "As downloaded: UTF-8 or Windows-1252, up to 256 MB"),

@@ -50,6 +50,9 @@ public enum ImportReportText {
         if report.notTheAuthoritys > 0 { lines.append("\(report.notTheAuthoritys) rows are about establishments that are not the authority's: left out.") }
         if report.otherYearRows > 0 { lines.append("\(report.otherYearRows) rows are for other years: left out: import each year on its own.") }
         if report.otherGroupRows > 0 { lines.append("\(report.otherGroupRows) rows are for groups of pupils rather than all pupils: left out.") }
+        if report.linksStored > 0 {
+            lines.append("\(report.linksStored) \(report.linksStored == 1 ? "link" : "links") between establishments (conversions, amalgamations, splits) \(dryRun ? "would be" : "were") stored.")
+        }
         if report.closedNotAdded > 0 { lines.append("\(report.closedNotAdded) establishments closed before they were the authority's: not added.") }
         if !report.notCovered.isEmpty {
             lines.append("\(report.notCovered.count) rows are of kinds no framework covers, left out:")

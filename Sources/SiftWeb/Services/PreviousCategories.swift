@@ -19,13 +19,26 @@ enum PreviousCategories {
             .sort(\.$academicYear).sort(\.$decidedAt).all()
         var categories: [UUID: String] = [:]
         for decision in decisions where decision.category != Runs.undecided { categories[decision.$establishment.id] = decision.category }
+        // A converter or amalgamated school without decisions of its own carries the category
+        // of the school it replaced (the latest, where it replaced several).
+        for (successor, predecessors) in try await EstablishmentLinks.predecessorIDs(authorityID: authorityID, on: database)
+        where categories[successor] == nil {
+            if let inherited = predecessors.compactMap({ categories[$0] }).last { categories[successor] = inherited }
+        }
         return categories
     }
 
-    /// The same for one establishment.
+    /// The same for one establishment: its own, or else that of one it replaced.
     static func before(_ year: Int, establishmentID: UUID, on database: any Database) async throws -> String? {
+        if let own = try await latest(before: year, establishmentIDs: [establishmentID], on: database) { return own }
+        guard let record = try await EstablishmentRecord.find(establishmentID, on: database) else { return nil }
+        let predecessors = try await EstablishmentLinks.predecessors(of: record, on: database).compactMap(\.id)
+        return predecessors.isEmpty ? nil : try await latest(before: year, establishmentIDs: predecessors, on: database)
+    }
+
+    private static func latest(before year: Int, establishmentIDs: [UUID], on database: any Database) async throws -> String? {
         try await DecisionRecord.query(on: database)
-            .filter(\.$establishment.$id == establishmentID).filter(\.$academicYear < year).filter(\.$status ~~ inForce)
+            .filter(\.$establishment.$id ~~ establishmentIDs).filter(\.$academicYear < year).filter(\.$status ~~ inForce)
             .filter(\.$category != Runs.undecided)
             .sort(\.$academicYear, .descending).sort(\.$decidedAt, .descending).first()?.category
     }

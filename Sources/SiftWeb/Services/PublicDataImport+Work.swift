@@ -39,7 +39,8 @@ extension PublicDataImport {
                     worked.reserveCapacity(slice.count)
                     for change in slice {
                         let record = records[change.urn]
-                        worked.append(work(change, record: record, storedText: record?.id.flatMap { texts[$0] },
+                        let predecessorTexts = change.predecessors.map { records[$0.urn]?.id.flatMap { texts[$0] } }
+                        worked.append(work(change, record: record, storedText: record?.id.flatMap { texts[$0] }, predecessorTexts: predecessorTexts,
                                            previousCategory: record?.id.flatMap { previous[$0] }, engine: engine, on: day, authorityID: authorityID))
                         if worked.count % 500 == 0 {
                             let total = done.withLockedValue { count in count += 500; return count }
@@ -55,15 +56,23 @@ extension PublicDataImport {
         }
     }
 
-    private static func work(_ change: Change, record: EstablishmentRecord?, storedText: String?, previousCategory: String?,
-                             engine: DecisionEngine, on day: Day, authorityID: UUID) -> Worked {
+    private static func work(_ change: Change, record: EstablishmentRecord?, storedText: String?, predecessorTexts: [String?],
+                             previousCategory: String?, engine: DecisionEngine, on day: Day, authorityID: UUID) -> Worked {
         let stored: Tree?
+        var predecessors: [Tree?] = []
         do {
             stored = try storedText.map { try JSONReader.read($0) }
+            predecessors = try predecessorTexts.map { text in try text.map { try JSONReader.read($0) } }
         } catch {
             return .rejected(RowProblem(line: change.line, "URN \(change.urn): its stored evidence does not read: \(error)"))
         }
-        guard let tree = change.evidence(stored) else { return .unchanged(nationalGaps: record?.nationalGaps) }
+        var merged = change.evidence(stored)
+        for (predecessor, held) in zip(change.predecessors, predecessors) {
+            guard let base = merged ?? stored else { break }
+            let inspections = Self.inspections(held: held?["inspections"]?.elements ?? [], file: predecessor.inspections)
+            merged = EvidenceMerge.predecessorInspections(inspections, of: predecessor.urn, onto: base) ?? merged
+        }
+        guard let tree = merged else { return .unchanged(nationalGaps: record?.nationalGaps) }
         let text = TreeWriter.json(tree)
         if text == storedText { return .unchanged(nationalGaps: record?.nationalGaps) }
         let establishment: Establishment
@@ -82,6 +91,12 @@ extension PublicDataImport {
         Proposals.apply(engine.categorise(PreviousCategories.apply(previousCategory, to: establishment), runDate: day), to: target)
         return .write(Write(record: target, evidence: text, isNew: record == nil, renamed: renamed,
                             rowChanged: before.map { $0 != listed(target) } ?? true))
+    }
+
+    /// A predecessor's inspections: those held, and those the file being imported gives of it.
+    private static func inspections(held: [Tree], file: [Tree]) -> [Tree] {
+        let dates = Set(held.compactMap { $0["date"]?.text })
+        return held + file.filter { !dates.contains($0["date"]?.text ?? "") }
     }
 
     /// What the establishments table holds of an establishment besides its identity.

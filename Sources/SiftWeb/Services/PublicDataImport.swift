@@ -36,6 +36,8 @@ public enum PublicDataImport {
         public var notTheAuthoritys = 0
         /// Establishments GIAS lists as closed that the authority never had: not added.
         public var closedNotAdded = 0
+        /// Links between establishments (conversions, amalgamations) new or changed.
+        public var linksStored = 0
         /// The schools of a national file the quintiles were worked out from (`NationalQuintiles`).
         public var quintilesFrom: Int?
         /// The measures placed by quintiles an administrator entered for the year.
@@ -67,6 +69,14 @@ public enum PublicDataImport {
         let line: Int
         let isNew: Bool
         let evidence: @Sendable (Tree?) -> Tree?
+        /// Establishments it replaced, whose inspections it takes while it has none of its own.
+        var predecessors: [Predecessor] = []
+    }
+
+    struct Predecessor: Sendable {
+        let urn: String
+        /// Its inspections as the file being imported gives them, beside those held.
+        var inspections: [Tree] = []
     }
 
     /// - Parameter laCodes: the local-authority codes whose establishments are the authority's;
@@ -77,16 +87,79 @@ public enum PublicDataImport {
         var report = Report(rejected: file.rejected, notCovered: file.notCovered, notes: file.notes, encoding: file.encoding)
         report.notTheAuthoritys = file.otherAuthorities
         let (authority, records) = try await authorityRecords(authorityCode, on: app)
+        let authorityID = try authority.requireID()
+        let heldLinks = try await EstablishmentLinks.all(authorityID: authorityID, on: app.db)
+        let inFile = Dictionary(file.establishments.map { ($0.urn, $0) }, uniquingKeysWith: { first, _ in first })
+        let successions = EstablishmentLinks.successions(heldLinks + file.establishments.flatMap(\.links), records: records,
+                                                         closedInFile: inFile.compactMapValues(\.closed))
+        let kept = keptURNs(file, records: records, laCodes: laCodes, successions: successions)
+        let predecessors = Dictionary(grouping: successions, by: \.successor)
         var changes: [Change] = []
         for school in file.establishments {
             let isNew = records[school.urn] == nil
             // Without the authority's LA codes a school new to it cannot be told to be its own.
             if isNew && laCodes == nil { report.notTheAuthoritys += 1; continue }
-            if isNew && school.status == .closed { report.closedNotAdded += 1; continue }
-            changes.append(Change(urn: school.urn, line: school.line, isNew: isNew) { EvidenceMerge.gias(school, onto: $0) })
+            if !kept.contains(school.urn) { report.closedNotAdded += 1; continue }
+            let replaced = (predecessors[school.urn] ?? []).map { pair in
+                Predecessor(urn: pair.predecessor, inspections: inFile[pair.predecessor]?.inspection.map { [EvidenceMerge.tree($0)] } ?? [])
+            }
+            changes.append(Change(urn: school.urn, line: school.line, isNew: isNew, evidence: { EvidenceMerge.gias(school, onto: $0) },
+                                  predecessors: replaced))
         }
+        let links = EstablishmentLinks.changed(file.establishments.flatMap(\.links).filter { kept.contains($0.urn) || records[$0.urn] != nil },
+                                               held: heldLinks, replacing: false)
+        let source = "GIAS \(URL(fileURLWithPath: path).lastPathComponent)"
+        let storeLinks: (@Sendable (any Database) async throws -> Void)? = links.isEmpty ? nil : { @Sendable database in
+            try await EstablishmentLinks.store(links, authorityID: authorityID, source: source, by: userID, at: app.sift.settings.now(), on: database)
+        }
+        report.linksStored = links.count
         return try await store(changes, in: authority, records: records, report: report, action: "gias_imported",
-                               describing: "GIAS \(URL(fileURLWithPath: path).lastPathComponent)", dryRun: dryRun, by: userID, on: app)
+                               describing: source, dryRun: dryRun, by: userID, on: app, also: storeLinks)
+    }
+
+    /// The URNs of the file the authority keeps: those it holds, those open it is given, and
+    /// those closed that an establishment it keeps replaced (a converter's maintained school),
+    /// so that the new one keeps their history. Another closed one it never had is not added.
+    private static func keptURNs(_ file: GIASFile, records: [String: EstablishmentRecord], laCodes: Set<String>?,
+                                 successions: [Succession]) -> Set<String> {
+        var kept = Set(file.establishments.filter { records[$0.urn] != nil || (laCodes != nil && $0.status != .closed) }.map(\.urn))
+        let closedNew = file.establishments.filter { !kept.contains($0.urn) && laCodes != nil }.map(\.urn)
+        let successorsOf = Dictionary(grouping: successions, by: \.predecessor)
+        var grew = true
+        while grew {
+            grew = false
+            for urn in closedNew where !kept.contains(urn) && (successorsOf[urn] ?? []).contains(where: { kept.contains($0.successor) }) {
+                kept.insert(urn)
+                grew = true
+            }
+        }
+        return kept
+    }
+
+    /// A GIAS links download laid over the authority's establishments: every link with an end
+    /// the authority holds is stored, and an establishment that replaced one it holds takes
+    /// that one's inspections while it has none of its own.
+    static func giasLinks(path: String, authorityCode: String, dryRun: Bool, by userID: UUID? = nil, on app: Application) async throws -> Report {
+        let file = try read { try GIASLinksReader.read(CSVReader(path: path)) }
+        var report = Report(rejected: file.rejected, encoding: file.encoding)
+        let (authority, records) = try await authorityRecords(authorityCode, on: app)
+        let authorityID = try authority.requireID()
+        let ours = file.links.filter { records[$0.urn] != nil || records[$0.linkedURN] != nil }
+        report.notTheAuthoritys = file.links.count - ours.count
+        let heldLinks = try await EstablishmentLinks.all(authorityID: authorityID, on: app.db)
+        let links = EstablishmentLinks.changed(ours, held: heldLinks, replacing: true)
+        report.linksStored = links.count
+        let successions = EstablishmentLinks.successions(heldLinks + ours, records: records)
+        let changes = Dictionary(grouping: successions, by: \.successor).compactMap { successor, pairs -> Change? in
+            guard let record = records[successor] else { return nil }
+            return Change(urn: record.urn, line: 0, isNew: false, evidence: { _ in nil }, predecessors: pairs.map { Predecessor(urn: $0.predecessor) })
+        }.sorted { $0.urn < $1.urn }
+        let source = "GIAS links \(URL(fileURLWithPath: path).lastPathComponent)"
+        let storeLinks: (@Sendable (any Database) async throws -> Void)? = links.isEmpty ? nil : { @Sendable database in
+            try await EstablishmentLinks.store(links, authorityID: authorityID, source: source, by: userID, at: app.sift.settings.now(), on: database)
+        }
+        return try await store(changes, in: authority, records: records, report: report, action: "gias_links_imported",
+                               describing: source, dryRun: dryRun, by: userID, on: app, also: storeLinks)
     }
 
     static func performance(path: String, keyStage: KeyStage, year: Int, authorityCode: String, dryRun: Bool, by userID: UUID? = nil,
@@ -120,6 +193,8 @@ public enum PublicDataImport {
     static func run(_ kind: SiftServer.PublicFile, path: String, authorityCode: String, laCodes: Set<String>?, year: Int?,
                     dryRun: Bool, by userID: UUID? = nil, on app: Application) async throws -> Report {
         switch kind {
+        case .giasLinks:
+            return try await giasLinks(path: path, authorityCode: authorityCode, dryRun: dryRun, by: userID, on: app)
         case .gias:
             return try await gias(path: path, authorityCode: authorityCode, laCodes: laCodes, dryRun: dryRun, by: userID, on: app)
         case .ofsted:

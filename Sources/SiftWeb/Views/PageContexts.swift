@@ -135,6 +135,8 @@ struct EstablishmentContext: Encodable, Sendable {
         var overall: String
         var leadership: String
         var concern: String
+        /// Whose inspection it was, where it was of a school this one replaced.
+        var of: String = ""
     }
     /// One measure's row of the measures table: its figure each year and its trend. Written
     /// as markup (see `HTMLFragment`): ten measures by five years were most of the page's
@@ -198,11 +200,21 @@ struct EstablishmentContext: Encodable, Sendable {
         var reason: String
         var who: String
         var when: String
+        /// The school it was about, where that is one this one replaced.
+        var of: String = ""
+    }
+    /// A school this one replaced or was replaced by, in words, with its page where held.
+    struct LinkItem: Encodable, Sendable {
+        var text: String
+        var name: String
+        var href: String?
     }
     var layout: LayoutContext
     var urn: String
     var name: String
     var details: [Fact]
+    var links: [LinkItem] = []
+    var linkHref: String?
     var inspections: [InspectionRow]
     var measureYears: [String]
     var hasMeasures: Bool

@@ -15,7 +15,7 @@ struct Import: AsyncParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "gias, ofsted, ks2 or ks4.") var kind: SiftServer.PublicFile
+    @Argument(help: "gias, gias-links, ofsted, ks2 or ks4.") var kind: SiftServer.PublicFile
     @Argument(help: "The CSV file, as downloaded.") var file: String
     @Option(help: "The authority's code; needed only when the database holds more than one.") var authority: String?
     @Option(help: "GIAS: the local-authority codes whose establishments are the authority's, e.g. 936 or 850,936.") var la: String?

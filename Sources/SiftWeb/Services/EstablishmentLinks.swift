@@ -1,0 +1,92 @@
+import Fluent
+import Foundation
+import SiftCore
+
+/// The links GIAS records between an authority's establishments and others: conversions,
+/// amalgamations and splits, by which a new establishment keeps the history of those it
+/// replaced.
+enum EstablishmentLinks {
+    /// The authority's links, as GIAS writes them.
+    static func all(authorityID: UUID, on database: any Database) async throws -> [GIASLink] {
+        try await EstablishmentLinkRecord.query(on: database).filter(\.$authority.$id == authorityID).all().map { record in
+            GIASLink(line: 0, urn: record.urn, linkedURN: record.linkedURN, linkedName: record.linkedName, type: record.linkType,
+                     established: record.established.flatMap(Day.init))
+        }
+    }
+
+    /// Links of `incoming` that are new, or (where `replacing`) say something other than the
+    /// one held for the same pair. A link from an establishment file's `Linked establishments`
+    /// column, which gives no date or name, only adds.
+    static func changed(_ incoming: [GIASLink], held: [GIASLink], replacing: Bool) -> [GIASLink] {
+        var known = Dictionary(held.map { ("\($0.urn) \($0.linkedURN)", $0) }, uniquingKeysWith: { first, _ in first })
+        var changed: [GIASLink] = []
+        for link in incoming {
+            let key = "\(link.urn) \(link.linkedURN)"
+            if let old = known[key] {
+                guard replacing, old.type != link.type || old.established != link.established || old.linkedName != link.linkedName else { continue }
+            }
+            known[key] = link
+            changed.append(link)
+        }
+        return changed
+    }
+
+    /// Stores links: each replaces the one held for the same pair.
+    static func store(_ links: [GIASLink], authorityID: UUID, source: String, by userID: UUID?, at now: Date,
+                      on database: any Database) async throws {
+        for link in links {
+            let record = try await EstablishmentLinkRecord.query(on: database).filter(\.$authority.$id == authorityID)
+                .filter(\.$urn == link.urn).filter(\.$linkedURN == link.linkedURN).first() ?? EstablishmentLinkRecord()
+            record.$authority.id = authorityID
+            record.urn = link.urn
+            record.linkedURN = link.linkedURN
+            record.linkedName = link.linkedName ?? record.linkedName
+            record.linkType = link.type
+            record.established = link.established?.description ?? record.established
+            record.source = source
+            record.$recordedBy.id = userID
+            record.recordedAt = now
+            try await record.save(on: database)
+        }
+    }
+
+    /// Which establishment replaced which, the close dates of those held settling a merger.
+    static func successions(_ links: [GIASLink], records: [String: EstablishmentRecord], closedInFile: [String: Day] = [:]) -> [Succession] {
+        Succession.of(links) { urn in closedInFile[urn] ?? records[urn]?.closed.flatMap(Day.init) }
+    }
+
+    /// One establishment's links, whichever end GIAS wrote them from, with the establishments
+    /// at their other ends that the authority holds, by URN.
+    static func around(_ record: EstablishmentRecord, on database: any Database) async throws
+        -> (links: [GIASLink], records: [String: EstablishmentRecord]) {
+        let authorityID = record.$authority.id
+        let links = try await EstablishmentLinkRecord.query(on: database).filter(\.$authority.$id == authorityID)
+            .group(.or) { $0.filter(\.$urn == record.urn).filter(\.$linkedURN == record.urn) }.all()
+            .map { GIASLink(line: 0, urn: $0.urn, linkedURN: $0.linkedURN, linkedName: $0.linkedName, type: $0.linkType,
+                            established: $0.established.flatMap(Day.init)) }
+        let urns = Set(links.flatMap { [$0.urn, $0.linkedURN] })
+        let held = urns.isEmpty ? [] : try await EstablishmentRecord.query(on: database).filter(\.$authority.$id == authorityID)
+            .filter(\.$urn ~~ Array(urns)).all()
+        return (links, Dictionary(held.map { ($0.urn, $0) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// The establishments one replaced that the authority holds.
+    static func predecessors(of record: EstablishmentRecord, on database: any Database) async throws -> [EstablishmentRecord] {
+        let (links, records) = try await around(record, on: database)
+        return successions(links, records: records).filter { $0.successor == record.urn }.compactMap { records[$0.predecessor] }
+    }
+
+    /// By successor's id, the ids of the establishments it replaced that the authority holds.
+    static func predecessorIDs(authorityID: UUID, on database: any Database) async throws -> [UUID: [UUID]] {
+        let links = try await all(authorityID: authorityID, on: database)
+        guard !links.isEmpty else { return [:] }
+        let all = try await EstablishmentScope.all(authorityID: authorityID, on: database)
+        let records = Dictionary(all.map { ($0.urn, $0) }, uniquingKeysWith: { first, _ in first })
+        var ids: [UUID: [UUID]] = [:]
+        for pair in successions(links, records: records) {
+            guard let successor = records[pair.successor]?.id, let predecessor = records[pair.predecessor]?.id else { continue }
+            ids[successor, default: []].append(predecessor)
+        }
+        return ids
+    }
+}
