@@ -96,6 +96,26 @@ struct FundingYearTests {
         #expect(atStart.funding.total == 1_830)
     }
 
+    @Test("a school that moves network on 1 December is funded in each for its days there; the parts add up to the year")
+    func movesNetwork() throws {
+        let engine = try coventry()
+        let moving = try school("1", pupils: 183, network: "North")
+        let periods = [CategoryPeriod(from: Day(year: 2023, month: 7, day: 10)!, category: "4", designation: "D"),
+                       CategoryPeriod(from: Day(year: 2024, month: 1, day: 15)!, category: "1", designation: "D")]
+        let move = Day(year: 2023, month: 12, day: 1)!
+        let whole = try #require(try engine.fundingYear(for: moving, in: year, periods: periods).funding.total)
+        let parts = try [(year.start, move.previous), (move, year.end)].map { part in
+            try engine.fundingYear(for: moving, in: year, periods: periods, part: (from: part.0, to: part.1)).funding
+        }
+        #expect(parts.map { $0.periods.map(\.days) } == [[91], [45, 230]])
+        #expect(abs(parts.compactMap(\.total).reduce(0, +) - whole) < 0.001)
+        // Counted once a year, at 1 September: only the part holding it brings anything.
+        let atStart = try [(year.start, move.previous), (move, year.end)].map { part in
+            try engine.fundingYear(for: moving, in: year, periods: periods, proration: .wholeYearAtStart, part: (from: part.0, to: part.1)).funding.total
+        }
+        #expect(atStart == [1_830, 0])
+    }
+
     @Test("a school that closes is funded to the day before it closes, and not at all if it closed by 1 September")
     func closedDuringTheYear() throws {
         let engine = try coventry()

@@ -55,6 +55,14 @@ struct AccessControlTests {
             let ownJob = app.sift.imports.begin(authorityID: try northbridge.requireID(), fileName: "own.csv", dryRun: true, at: Date())
             let strangerJob = app.sift.imports.begin(authorityID: try fenmoor.requireID(), fileName: "other.csv", dryRun: true, at: Date())
             let jobs: [Target: String] = [.own: ownJob.uuidString, .sameAuthority: ownJob.uuidString, .otherAuthority: strangerJob.uuidString]
+            // The network lead's own network, another of the authority, and one of another authority.
+            func network(_ name: String?, _ authority: Authority) async throws -> String {
+                var query = NetworkRecord.query(on: app.db).filter(\.$authority.$id == authority.id!)
+                if let name { query = query.filter(\.$name == name) }
+                return try #require(try await query.first()).id!.uuidString
+            }
+            let networks: [Target: String] = [.own: try await network(lead.network, northbridge), .sameAuthority: try await network(sameAuthority.network, northbridge),
+                                              .otherAuthority: try await network(nil, fenmoor)]
 
             let roles: [(String?, Role?)] = [(nil, nil), ("school@northbridge.example", .schoolUser), ("network@northbridge.example", .networkLead),
                                              ("reader@northbridge.example", .readOnly), ("officer@northbridge.example", .officer),
@@ -78,11 +86,13 @@ struct AccessControlTests {
                             case ":id": return letters[target]!
                             case ":userID": return userIDs[target]!
                             case ":job": return jobs[target]!
+                            case ":network": return networks[target]!
                             case ":year": return String(year)
                             default: return part
                             }
                         }.joined(separator: "/")
                         let usesTarget = path.contains(":urn") || path.contains(":id") || path.contains(":userID") || path.contains(":job")
+                            || path.contains(":network")
                         if !usesTarget && target != .own { continue }
                         // Sign-in is for everyone; sign-out is checked last, so the rest run signed in.
                         if path.first == "sign-in" || path.first == "sign-out" { continue }
@@ -115,7 +125,9 @@ struct AccessControlTests {
                             default: return false
                             }
                         }()
-                        let hidden = (path.first == "decisions.csv" && (role == .schoolUser || role == .networkLead))
+                        let adminPage = route.method == .POST || ["new", "assign", "edit"].contains(path.last ?? "")
+                        let networksHidden = path.first == "networks" && (role == .schoolUser || (adminPage && role != .administrator))
+                        let hidden = networksHidden || (path.first == "decisions.csv" && (role == .schoolUser || role == .networkLead))
                             || (["audit", "users", "imports", "quintiles", "parameters"].contains(path.first ?? "") && role != .administrator)
                             || (path.first == "support" && (role == .schoolUser || (route.method == .POST && !(role == .officer || role == .administrator))))
                             || (path.first == "capacity" && (role == .schoolUser || role == .networkLead || (route.method == .POST && role == .readOnly)))

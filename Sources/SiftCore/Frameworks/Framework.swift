@@ -11,6 +11,8 @@ public final class Framework: Sendable {
     public let phases: [Phase]
     /// The kinds of establishment it covers; empty where it covers every kind.
     public let kinds: Set<EstablishmentKind>
+    /// How it groups establishments (networks, consortia), if it says.
+    public let grouping: Grouping
     public let note: String?
     public let parameters: [Parameter]
     /// The facts and measures it declares for itself (`facts:`, `measures:`).
@@ -39,8 +41,9 @@ public final class Framework: Sendable {
     /// The file it was read from, for messages.
     public let file: String
 
-    public init(id: String, name: String, authority: String, source: String, phases: [Phase], note: String?, parameters: [Parameter], inspectionReading: InspectionReading, categories: [Category], designations: [Category], flags: FlagSpec?, derived: [DerivedRule], tables: [DecisionTable], constraints: [Constraint], indicator: String?, entitlements: [EntitlementRule], plans: [PlanSpec], funding: [FundingRule], examples: [WorkedExample], derivedSlots: [String], file: String, fundingProration: FundingProration = .days, facts: [DeclaredFact] = [], measures: [DeclaredMeasure] = [], readsInspections: Bool = true, dataTrend: DataTrendRule? = nil, kinds: Set<EstablishmentKind> = []) {
+    public init(id: String, name: String, authority: String, source: String, phases: [Phase], note: String?, parameters: [Parameter], inspectionReading: InspectionReading, categories: [Category], designations: [Category], flags: FlagSpec?, derived: [DerivedRule], tables: [DecisionTable], constraints: [Constraint], indicator: String?, entitlements: [EntitlementRule], plans: [PlanSpec], funding: [FundingRule], examples: [WorkedExample], derivedSlots: [String], file: String, fundingProration: FundingProration = .days, facts: [DeclaredFact] = [], measures: [DeclaredMeasure] = [], readsInspections: Bool = true, dataTrend: DataTrendRule? = nil, kinds: Set<EstablishmentKind> = [], grouping: Grouping = .unstated) {
         self.kinds = kinds
+        self.grouping = grouping
         self.dataTrend = dataTrend
         self.readsInspections = readsInspections
         self.facts = facts

@@ -3,7 +3,7 @@ extension FrameworkLoader {
         "sift_framework", "id", "name", "authority", "source", "categories", "tables", "entitlements", "examples",
     ]
     static let topKeysOptional: Set<String> = [
-        "phases", "kinds", "facts", "measures", "data_trend", "inspection_reading", "parameters", "designations", "flags", "derived", "constraints", "indicator", "plans", "funding", "funding_proration",
+        "phases", "kinds", "facts", "measures", "data_trend", "inspection_reading", "parameters", "designations", "flags", "derived", "constraints", "indicator", "plans", "funding", "funding_proration", "groups",
     ]
 
     func readFramework(_ tree: Tree) -> Framework? {
@@ -68,7 +68,8 @@ extension FrameworkLoader {
             derivedSlots: catalog.derivedIDs,
             file: file,
             fundingProration: readFundingProration(root["funding_proration"]),
-            facts: facts, measures: measures, readsInspections: catalog.readsInspections, dataTrend: dataTrend, kinds: kinds)
+            facts: facts, measures: measures, readsInspections: catalog.readsInspections, dataTrend: dataTrend, kinds: kinds,
+            grouping: readGrouping(root["groups"]))
         return issues.isEmpty ? framework : nil
     }
 

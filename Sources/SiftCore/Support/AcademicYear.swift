@@ -27,8 +27,11 @@ extension Day {
     /// Calendar days from `self` to `later` (negative if `later` is earlier).
     public func days(to later: Day) -> Int { later.dayNumber - dayNumber }
 
+    /// Earlier than any day a record gives.
+    public static let distantPast = Day(year: 1, month: 1, day: 1)!
+
     /// The day before, for the last day of a period that the next one ends.
-    var previous: Day {
+    public var previous: Day {
         if day > 1 { return Day(year: year, month: month, day: day - 1)! }
         if month > 1 { return Day(year: year, month: month - 1, day: Day.daysIn(month: month - 1, year: year))! }
         return Day(year: year - 1, month: 12, day: 31)!

@@ -21,9 +21,11 @@ extension DecisionEngine {
     /// each period funded as its category and designation are, from the same evidence.
     /// - Parameter proration: `.days` unless the framework's funding is counted once a year
     ///   (Warwickshire's consortium count reads as `.wholeYearAtStart`).
+    /// - Parameter part: the days of the year it was in `establishment.network`, where it moved
+    ///   between networks during the year.
     public func fundingYear(for establishment: Establishment, in year: AcademicYear, periods: [CategoryPeriod],
-                            proration: FundingProration = .days) throws(FundingYearError) -> EstablishmentFunding {
-        let funding = try FundingYear(year: year, periods: periods, proration: proration, closed: establishment.closed) { period in
+                            proration: FundingProration = .days, part: (from: Day, to: Day)? = nil) throws(FundingYearError) -> EstablishmentFunding {
+        let funding = try FundingYear(year: year, periods: periods, proration: proration, closed: establishment.closed, part: part) { period in
             self.funding(for: period.category, designation: period.designation, establishment)
         }
         return EstablishmentFunding(urn: establishment.urn, name: establishment.name, network: establishment.network,

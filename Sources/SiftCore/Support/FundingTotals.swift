@@ -37,9 +37,12 @@ public struct FundingTotal: Sendable {
 
     init(_ scope: FundingScope, _ group: [EstablishmentFunding]) {
         self.scope = scope
-        establishments = group.count
-        pupils = group.compactMap(\.pupils).reduce(0, +)
-        withoutPupils = group.count(where: { $0.pupils == nil })
+        // A school that moved network during the year has a part in each: counted once here.
+        var seen = Set<String>()
+        let distinct = group.filter { seen.insert($0.urn).inserted }
+        establishments = distinct.count
+        pupils = distinct.compactMap(\.pupils).reduce(0, +)
+        withoutPupils = distinct.count(where: { $0.pupils == nil })
         rules = []
         for member in group {
             for line in member.funding.lines {
@@ -68,16 +71,24 @@ public struct RuleTotal: Sendable {
     /// Pupils of the establishments this rule funds, where their amount was worked out.
     public var pupils: Int = 0
     public var notWorkedOut: [NotWorkedOut] = []
+    /// A school that moved network during the year brings a line for each part of it: it is
+    /// one establishment, its pupils counted once.
+    private var counted = Set<String>(), triggering = Set<String>(), pupilsCounted = Set<String>()
+
+    init(id: String, triggered: Int?) {
+        self.id = id
+        self.triggered = triggered
+    }
 
     mutating func add(_ line: FundingYearLine, of member: EstablishmentFunding) {
-        establishments += 1
-        if line.triggered == true { triggered = (triggered ?? 0) + 1 }
+        if counted.insert(member.urn).inserted { establishments += 1 }
+        if line.triggered == true, triggering.insert(member.urn).inserted { triggered = (triggered ?? 0) + 1 }
         guard let amount = line.amount else {
             notWorkedOut.append(NotWorkedOut(urn: member.urn, name: member.name, notes: line.notWorkedOut))
             return
         }
         self.amount += amount
-        if line.triggered != false { pupils += line.pupils ?? 0 }
+        if line.triggered != false, pupilsCounted.insert(member.urn).inserted { pupils += line.pupils ?? 0 }
     }
 }
 

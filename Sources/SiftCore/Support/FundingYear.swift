@@ -22,11 +22,21 @@ public struct FundingYear: Sendable {
     ///     `DecisionEngine.categorise(_:runDate:dataYear:supportFor:)` gives them.
     ///   - closed: the day the establishment closed, if it has: it is funded to the day before
     ///     (`days`), or not at all where it closed by 1 September.
+    ///   - part: the part of the year to fund, where it is not all of it (the days it was in one
+    ///     network); the rest of the year is another part's. Under `wholeYearAtStart` only the
+    ///     part holding 1 September brings anything.
     public init(year: AcademicYear, periods: [CategoryPeriod], proration: FundingProration, closed: Day? = nil,
-                lines: (CategoryPeriod) -> [FundingLine]) throws(FundingYearError) {
+                part: (from: Day, to: Day)? = nil, lines: (CategoryPeriod) -> [FundingLine]) throws(FundingYearError) {
         var inYear = try periods.periods(in: year)
         if let closed { inYear = inYear.filter { $0.from < closed } }
-        let end = closed.map { min($0.previous, year.end) } ?? year.end
+        var end = closed.map { min($0.previous, year.end) } ?? year.end
+        if let part {
+            end = min(end, part.to)
+            // The period in force on the part's first day starts the part; later ones follow.
+            let first = inYear.lastIndex { $0.from <= part.from } ?? 0
+            inYear = Array(inYear[first...]).filter { $0.from <= end }
+            if !inYear.isEmpty { inYear[0].from = max(inYear[0].from, part.from) }
+        }
         self.year = year
         self.proration = proration
         self.periods = inYear.indices.map { index in
@@ -35,7 +45,7 @@ public struct FundingYear: Sendable {
             let days = period.from.days(to: to) + 1
             let share = switch proration {
             case .days: Double(days) / Double(year.days)
-            case .wholeYearAtStart: index == 0 ? 1.0 : 0.0
+            case .wholeYearAtStart: period.from == year.start ? 1.0 : 0.0
             }
             return PeriodFunding(period: period, to: to, days: days, share: share, fullYear: lines(period))
         }

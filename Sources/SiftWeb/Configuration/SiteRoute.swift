@@ -19,6 +19,10 @@ enum SiteRoute: Equatable {
     case decisionsCSV
     case addInspection(urn: String)
     case establishmentLinks(urn: String)
+    case networks, newNetwork, assignNetworks
+    case network(id: String)
+    case editNetwork(id: String)
+    case networkMembers(id: String)
     case measures(urn: String)
     case localEvidence(urn: String)
     case audit
@@ -75,6 +79,12 @@ enum SiteRoute: Equatable {
         case .decisionsCSV: return "/decisions.csv"
         case .addInspection(let urn): return "/establishments/\(Self.escape(urn))/evidence/inspection"
         case .establishmentLinks(let urn): return "/establishments/\(Self.escape(urn))/links"
+        case .networks: return "/networks"
+        case .newNetwork: return "/networks/new"
+        case .assignNetworks: return "/networks/assign"
+        case .network(let id): return "/networks/\(Self.escape(id))"
+        case .editNetwork(let id): return "/networks/\(Self.escape(id))/edit"
+        case .networkMembers(let id): return "/networks/\(Self.escape(id))/members"
         case .measures(let urn): return "/establishments/\(Self.escape(urn))/evidence/measures"
         case .localEvidence(let urn): return "/establishments/\(Self.escape(urn))/evidence/authority"
         case .audit: return "/audit"

@@ -12,7 +12,8 @@ enum FundingPage {
         let year = funding.year.year
         let unpriced = Dictionary(grouping: funding.unpriced, by: \.network).mapValues(\.count)
         let notDecided = funding.notDecided.values.reduce(0, +)
-        let decided = funding.funded.count + funding.unpriced.count
+        // A school that moved network in the year has a row for each part: counted once.
+        let decided = Set(funding.funded.map(\.urn)).count + funding.unpriced.count
         let incomplete = Set(funding.funded.filter { $0.funding.total == nil }.map(\.urn)).count + funding.unpriced.count
         let entries = (funding.funded.map { ($0.name, $0.urn, Entry.funded($0)) } + funding.unpriced.map { ($0.name, $0.urn, Entry.unpriced($0)) })
             .sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)

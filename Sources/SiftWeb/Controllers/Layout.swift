@@ -1,5 +1,6 @@
 import Foundation
 import Fluent
+import SiftCore
 import Vapor
 
 extension LayoutContext {
@@ -16,6 +17,8 @@ extension LayoutContext {
         } else {
             navigation.append(.init(label: "Overview", href: SiteRoute.overview.path, current: current == .overview))
             navigation.append(.init(label: "Establishments", href: SiteRoute.establishments.path, current: current == .establishments))
+            let grouping = (try? request.sift.framework(authority.frameworkID).grouping) ?? .unstated
+            navigation.append(.init(label: grouping.plural.capitalizedFirst, href: SiteRoute.networks.path, current: current == .networks))
             if user.role == .officer || user.role == .administrator {
                 navigation.append(.init(label: "Categorisation", href: SiteRoute.runs.path, current: current == .runs))
                 navigation.append(.init(label: "Compliance", href: SiteRoute.complianceImport.path, current: current == .complianceImport))

@@ -68,7 +68,7 @@ public enum DemoData {
                 // Give each establishment a URN and a network of this authority.
                 var members = element.members ?? []
                 let urn = String(200_000 + index * 10_000 + position)
-                let network = "\(spec.code.capitalized) network \(position % 5 + 1)"
+                let network = "\(spec.code.capitalized) \(engine.framework.grouping.called) \(position % 5 + 1)"
                 members = members.map { member in
                     switch member.key {
                     case "urn": return Tree.Member(key: "urn", value: .string(urn))
@@ -87,6 +87,7 @@ public enum DemoData {
                 records.append(record)
             }
             try await SearchWords.replace(for: records, on: transaction)
+            try await Networks.reconcile(authorityID: authority.requireID(), source: "demonstration", at: Date(), on: transaction)
         }
     }
 

@@ -10,7 +10,7 @@ enum Migrations {
         CreateNationalQuintiles(), CreatePlanActivities(), CreateSupportDelivered(), CreateCapacity(), CreateMeetings(),
         CreateComplianceChecks(), CreatePartnership(), CreateParameterValues(), AddNationalGapsToEstablishment(),
         AddUndeterminedToEstablishment(), AddExceptionToDecision(),
-        AddScopeToEstablishment(), CreateEstablishmentLinks(),
+        AddScopeToEstablishment(), CreateEstablishmentLinks(), CreateNetworks(),
     ]
 }
 

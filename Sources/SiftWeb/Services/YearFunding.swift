@@ -46,6 +46,10 @@ struct YearFunding: Sendable {
             }
         let byEstablishment = Dictionary(grouping: decisions, by: \.id).mapValues { $0.map(\.placed) }
         let pupils = try await pupilsOnRoll(for: user, on: database)
+        let memberships = try await Networks.memberships(authorityID: authorityID, on: database)
+        let networkNames = Dictionary(try await Networks.all(authorityID: authorityID, on: database).compactMap { network in
+            network.id.map { ($0, network.name) }
+        }, uniquingKeysWith: { first, _ in first })
         var funding = YearFunding(year: academicYear, engine: engine, funded: [], unpriced: [], notDecided: [:], totals: FundingTotals([]))
         for member in members {
             guard let placed = byEstablishment[member.id] else {
@@ -61,12 +65,19 @@ struct YearFunding: Sendable {
             establishment.pupils = pupils[member.id]
             // A closed establishment is funded to the day before it closed.
             establishment.closed = member.closed.flatMap(Day.init)
-            // Totals follow the network kept on the establishment, as the list's filter does.
-            establishment.network = member.network
+            // Funding follows the network it was in on each day: a school that moved during the
+            // year is counted in each network for its days there.
+            let history = memberships[member.id] ?? []
+            let stints = history.isEmpty ? [Networks.Stint(network: member.network, from: academicYear.start, to: academicYear.end)]
+                : Networks.stints(history, names: networkNames, from: academicYear.start, to: academicYear.end)
             do {
-                funding.funded.append(try engine.fundingYear(for: establishment, in: academicYear,
-                                                             periods: DecisionPeriods.periods(placed, in: academicYear),
-                                                             proration: engine.framework.fundingProration))
+                for stint in stints {
+                    establishment.network = stint.network
+                    funding.funded.append(try engine.fundingYear(for: establishment, in: academicYear,
+                                                                 periods: DecisionPeriods.periods(placed, in: academicYear),
+                                                                 proration: engine.framework.fundingProration,
+                                                                 part: stints.count == 1 ? nil : (from: stint.from, to: stint.to)))
+                }
             } catch {
                 let first = placed.first.map { "\($0.category) from \($0.day.longText)" } ?? ""
                 funding.unpriced.append(Unpriced(

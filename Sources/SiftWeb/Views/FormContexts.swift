@@ -99,3 +99,69 @@ extension FormPageContext {
         return response
     }
 }
+
+/// The list of an authority's networks (consortia), and who is in none.
+struct NetworksPageContext: Encodable, Sendable {
+    struct Row: Encodable, Sendable {
+        var name: String
+        var href: String
+        var phase: String
+        var lead: String
+        var members: Int
+    }
+    struct Unplaced: Encodable, Sendable {
+        var name: String
+        var urn: String
+        var href: String
+    }
+    var layout: LayoutContext
+    var heading: String
+    /// Whether the framework puts every establishment in one, with its words.
+    var rule: String
+    var rows: [Row]
+    var unplaced: [Unplaced]
+    var unplacedHeading: String
+    var requiresEvery: Bool
+    var called: String
+    var addHref: String?
+    var assignHref: String?
+}
+
+/// One network: its members since when, every move in and out, and moving establishments in.
+struct NetworkPageContext: Encodable, Sendable {
+    struct Member: Encodable, Sendable {
+        var name: String
+        var urn: String
+        var href: String
+        var since: String
+    }
+    struct Move: Encodable, Sendable {
+        var when: String
+        var name: String
+        var urn: String
+        var change: String
+        var how: String
+    }
+    var layout: LayoutContext
+    var caption: String
+    var name: String
+    var phase: String
+    var lead: String
+    var members: [Member]
+    var history: [Move]
+    var backHref: String
+    var editHref: String?
+    var moveAction: String?
+    var urns: String
+    var from: String
+    var errors: [FieldError]
+    var notice: String?
+    var called: String
+    var urnsError: String?
+    var fromError: String?
+
+    mutating func attachErrors() {
+        urnsError = errors.first { $0.field == "urns" }?.message
+        fromError = errors.first { $0.field == "from" }?.message
+    }
+}
