@@ -115,6 +115,7 @@ struct AccessControlTests {
                             continue
                         }
                         let isRunRoute = path.first == "runs" || path.first == "what-if" || path.last == "recategorise" || path.contains("evidence") || path.last == "links"
+                            || (path.first == "establishments" && path.last == "new")
                             || (route.method == .POST && (path.contains("support") || path.contains("meetings")))
                             || path.first == "compliance" || (route.method == .POST && (path.contains("compliance") || path.contains("partnership")))
                         let mayRun = role == .officer || role == .administrator

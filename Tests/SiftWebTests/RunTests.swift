@@ -78,7 +78,10 @@ struct RunTests {
     @Test("a letter is addressed to whoever runs the establishment")
     func addressees() {
         #expect(Letters.addressee(.community) == "To the headteacher and the chair of governors")
-        #expect(Letters.addressee(.pviNursery) == "To the registered person and the manager")
+        #expect(Letters.addressee(.pviNursery) == "To the registered person, and the manager")
+        #expect(Letters.addressee(.pviNursery, registeredPerson: "Little Acorns Ltd", manager: "Sam Patel")
+                == "To Little Acorns Ltd, the registered person, and Sam Patel, the manager")
+        #expect(Letters.addressee(.childminder, registeredPerson: "Jo Bloggs") == "To Jo Bloggs, childminder")
         #expect(Letters.addressee(.childminder) == "To the childminder")
     }
 

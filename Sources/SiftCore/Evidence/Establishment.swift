@@ -24,6 +24,10 @@ public struct Establishment: Sendable {
     /// and diocese ("Diocese of Coventry", "Not applicable"), where known.
     public var religiousCharacter: String?
     public var diocese: String?
+    /// Who runs an early-years setting: its registered person (as Ofsted registers it) and
+    /// its manager; letters are addressed to them.
+    public var registeredPerson: String?
+    public var manager: String?
     public var headteacher: Headteacher?
     /// Oldest first; the last is the latest inspection.
     public var inspections: [Inspection]

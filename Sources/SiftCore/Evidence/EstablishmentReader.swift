@@ -14,7 +14,7 @@ struct EstablishmentReader {
 
     static let knownKeys: Set<String> = [
         "urn", "name", "authority", "kind", "phase", "pupils", "network", "opened", "closed",
-        "providesForTwoYearOlds", "headteacher", "inspections", "measures", "otherMeasures", "local", "religiousCharacter", "diocese",
+        "providesForTwoYearOlds", "headteacher", "inspections", "measures", "otherMeasures", "local", "religiousCharacter", "diocese", "registeredPerson", "manager",
     ]
 
     mutating func problem(_ field: String, _ message: String, _ node: Tree?) {
@@ -41,6 +41,8 @@ struct EstablishmentReader {
         establishment.providesForTwoYearOlds = optionalBool(tree["providesForTwoYearOlds"], "providesForTwoYearOlds")
         establishment.religiousCharacter = optionalText(tree["religiousCharacter"], "religiousCharacter")
         establishment.diocese = optionalText(tree["diocese"], "diocese")
+        establishment.registeredPerson = optionalText(tree["registeredPerson"], "registeredPerson")
+        establishment.manager = optionalText(tree["manager"], "manager")
         if let head = tree["headteacher"], !head.isNull {
             if let headMembers = head.members {
                 checkKeys(headMembers, known: ["startDate", "firstHeadship"], prefix: "headteacher.")

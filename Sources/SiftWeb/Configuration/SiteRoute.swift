@@ -19,6 +19,8 @@ enum SiteRoute: Equatable {
     case decisionsCSV
     case addInspection(urn: String)
     case establishmentLinks(urn: String)
+    case establishmentFacts(urn: String)
+    case newEstablishment
     case networks, newNetwork, assignNetworks
     case network(id: String)
     case editNetwork(id: String)
@@ -79,6 +81,8 @@ enum SiteRoute: Equatable {
         case .decisionsCSV: return "/decisions.csv"
         case .addInspection(let urn): return "/establishments/\(Self.escape(urn))/evidence/inspection"
         case .establishmentLinks(let urn): return "/establishments/\(Self.escape(urn))/links"
+        case .establishmentFacts(let urn): return "/establishments/\(Self.escape(urn))/evidence/establishment"
+        case .newEstablishment: return "/establishments/new"
         case .networks: return "/networks"
         case .newNetwork: return "/networks/new"
         case .assignNetworks: return "/networks/assign"

@@ -106,7 +106,8 @@ struct EstablishmentController {
             rowCount: rows.count, rows: rows.map(\.html).joined(),
             total: total, page: page, pageCount: pageCount,
             previousHref: page > 1 ? link(page: page - 1) : nil, nextHref: page < pageCount ? link(page: page + 1) : nil,
-            exportHref: SiteRoute.establishmentsCSV.path)
+            exportHref: SiteRoute.establishmentsCSV.path,
+            addHref: user.role == .officer || user.role == .administrator ? SiteRoute.newEstablishment.path : nil)
         return try await request.view.render("establishments", context).encodeResponse(for: request)
     }
 

@@ -66,7 +66,8 @@ struct EstablishmentPageController {
             recategoriseHref: mayChange ? SiteRoute.recategorise(urn: record.urn).path : nil,
             addInspectionHref: mayChange ? SiteRoute.addInspection(urn: record.urn).path : nil,
             measuresHref: mayChange ? SiteRoute.measures(urn: record.urn).path : nil,
-            localEvidenceHref: mayChange ? SiteRoute.localEvidence(urn: record.urn).path : nil)
+            localEvidenceHref: mayChange ? SiteRoute.localEvidence(urn: record.urn).path : nil,
+            factsHref: mayChange ? SiteRoute.establishmentFacts(urn: record.urn).path : nil)
         return try await request.view.render("establishment", context).encodeResponse(for: request)
     }
 
@@ -94,7 +95,11 @@ struct EstablishmentPageController {
         if let phase = e.phase { facts.append(.init(label: "Phase", value: phase.rawValue.spacedWords)) }
         if let pupils = e.pupils { facts.append(.init(label: "Pupils on roll", value: String(pupils))) }
         if let network = e.network { facts.append(.init(label: "Network", value: network)) }
-        if let start = e.headteacher?.startDate { facts.append(.init(label: "Headteacher since", value: start.description)) }
+        if let start = e.headteacher?.startDate { facts.append(.init(label: e.kind.setting == .school ? "Headteacher since" : "Manager since", value: start.longText)) }
+        if let opened = e.opened { facts.append(.init(label: "Opened", value: opened.longText)) }
+        if let person = e.registeredPerson { facts.append(.init(label: "Registered person", value: person)) }
+        if let manager = e.manager { facts.append(.init(label: "Manager", value: manager)) }
+        if let twos = e.providesForTwoYearOlds { facts.append(.init(label: "Provides for two-year-olds", value: twos ? "Yes" : "No")) }
         return facts
     }
 

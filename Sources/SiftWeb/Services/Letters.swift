@@ -28,11 +28,15 @@ enum Letters {
         var planUnit: String
     }
 
-    static func addressee(_ kind: EstablishmentKind?) -> String {
+    static func addressee(_ kind: EstablishmentKind?, registeredPerson: String? = nil, manager: String? = nil) -> String {
         switch kind?.setting ?? .school {
         case .school: return "To the headteacher and the chair of governors"
-        case .pvi, .outOfHours: return "To the registered person and the manager"
-        case .childminder: return "To the childminder"
+        case .pvi, .outOfHours:
+            // By name where the setting's record gives them, as Ofsted registers them.
+            let person = registeredPerson.map { "\($0), the registered person" } ?? "the registered person"
+            let running = manager.map { "\($0), the manager" } ?? "the manager"
+            return "To \(person), and \(running)"
+        case .childminder: return registeredPerson.map { "To \($0), childminder" } ?? "To the childminder"
         }
     }
 
@@ -42,8 +46,8 @@ enum Letters {
         let framework = engine.framework
         let decided = decision.category
         // The support is that of the category decided, which an override may make differ from the proposal's.
-        let result = engine.categorise(try await PreviousCategories.establishment(record, on: Day(request.now), database: request.db),
-                                                                     runDate: Day(request.now), supportFor: decided)
+        let establishment = try await PreviousCategories.establishment(record, on: Day(request.now), database: request.db)
+        let result = engine.categorise(establishment, runDate: Day(request.now), supportFor: decided)
         let change: String
         switch decision.status {
         case .overridden: change = "The local authority has decided this category in place of the framework's proposal (\(result.category?.code ?? "none"))."
@@ -60,7 +64,7 @@ enum Letters {
             support: result.entitlements.map(EntitlementText.short),
             plan: result.plan?.activities.map { .init(term: $0.term, activity: $0.activity, amount: Tree.format($0.amount)) } ?? [],
             planTotal: result.plan.map { "\(Tree.format($0.total)) \($0.unit)" } ?? "",
-            addressee: Self.addressee(EstablishmentKind(rawValue: record.kind)),
+            addressee: Self.addressee(establishment.kind, registeredPerson: establishment.registeredPerson, manager: establishment.manager),
             planUnit: result.plan.map { $0.unit.capitalizedFirst } ?? "Amount")
         let view = try await request.view.render("letter-body", body)
         let letter = LetterRecord()

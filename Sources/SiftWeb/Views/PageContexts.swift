@@ -122,6 +122,8 @@ struct EstablishmentListContext: Encodable, Sendable {
     var previousHref: String?
     var nextHref: String?
     var exportHref: String
+    /// Adding a setting or school by hand, for officers and administrators.
+    var addHref: String?
 }
 
 struct EstablishmentContext: Encodable, Sendable {
@@ -259,6 +261,7 @@ struct EstablishmentContext: Encodable, Sendable {
     var addInspectionHref: String?
     var measuresHref: String?
     var localEvidenceHref: String?
+    var factsHref: String?
 }
 
 import Foundation
