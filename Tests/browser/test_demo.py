@@ -230,3 +230,45 @@ def test_an_academy_cannot_be_placed_in_coventrys_category_1(browser, server):
     assert browser.title.startswith("Error:")
     browser.get(server["base"] + "/establishments/200004")
     assert "The trust has asked" not in browser.find_element(By.TAG_NAME, "main").text
+
+
+def test_keep_establishments_by_hand_a_childminder_a_predecessor_and_a_network(browser, server):
+    """Ironbury's officer adds a childminder by Ofsted's reference; Northbridge's administrator
+    records the school an academy replaced and moves a school into another network."""
+    import datetime
+
+    sign_in(browser, server, "officer@ironbury.example")
+    follow(browser, browser.find_element(By.LINK_TEXT, "Establishments").click)
+    follow(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "Add an early-years setting").click)
+    browser.find_element(By.ID, "urn").send_keys("EY7")
+    follow(browser, browser.find_element(By.XPATH, "//button[contains(., 'Add it')]").click)
+    summary = browser.find_element(By.CLASS_NAME, "govuk-error-summary").text
+    assert "like EY123456" in summary and "Enter the name" in summary, summary
+    browser.find_element(By.ID, "urn").clear()
+    browser.find_element(By.ID, "urn").send_keys("EY771100")
+    browser.find_element(By.ID, "name").send_keys("Sam Okafor Childminding")
+    browser.find_element(By.CSS_SELECTOR, "#kind option[value='childminder']").click()
+    browser.find_element(By.ID, "pupils").send_keys("6")
+    browser.find_element(By.ID, "registeredPerson").send_keys("Sam Okafor")
+    submit_and_wait(browser, browser.find_element(By.XPATH, "//button[contains(., 'Add it')]"), "/establishments/EY771100")
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert "Sam Okafor Childminding" in main and "Registered person" in main and "Not covered" not in main, main
+
+    browser.delete_all_cookies()
+    sign_in(browser, server, "admin@northbridge.example")
+    browser.get(server["base"] + "/establishments/200004")
+    follow(browser, browser.find_element(By.LINK_TEXT, "Record a school it replaced").click)
+    browser.find_element(By.ID, "predecessor").send_keys("200001")
+    browser.find_element(By.ID, "date").send_keys("01/09/2019")
+    follow(browser, browser.find_element(By.XPATH, "//button[contains(., 'Record it')]").click)
+    links = browser.find_element(By.ID, "links").text
+    assert "(URN 200001), which this school replaced on 1 September 2019." in links, links
+
+    follow(browser, browser.find_element(By.LINK_TEXT, "Networks").click)
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Networks"
+    follow(browser, browser.find_element(By.LINK_TEXT, "Northbridge network 2").click)
+    browser.find_element(By.ID, "urns").send_keys("200000")
+    browser.find_element(By.ID, "from").send_keys(datetime.date.today().strftime("%d/%m/%Y"))
+    follow(browser, browser.find_element(By.XPATH, "//button[contains(., 'Move them')]").click)
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert "URN 200000" in main and "Joined" in main, main
