@@ -67,5 +67,27 @@ struct EstablishmentFormsTests {
             #expect(closed.closed == "2025-10-01" && closed.notCovered?.contains("closed on 1 October 2025") == true)
         }
     }
+
+    @Test("Ofsted's early-years file adds the authority's childminders and settings with their latest inspection; again changes nothing; a bad row stores nothing")
+    func earlyYearsFile() async throws {
+        try await withSift { app, _ in
+            let path = repositoryPath("Tests/fixtures/ofsted-early-years-2025-12.csv")
+            let dry = try await PublicDataImport.ofstedEarlyYears(path: path, authorityCode: "ironbury", localAuthorities: ["Wolverhampton"], dryRun: true, on: app)
+            #expect(dry.added == ["EY552211", "EY401122", "EY733001"] && !dry.stored && dry.notTheAuthoritys == 1 && dry.notCovered.count == 2)
+            let stored = try await PublicDataImport.ofstedEarlyYears(path: path, authorityCode: "ironbury", localAuthorities: ["Wolverhampton"], dryRun: false, on: app)
+            #expect(stored.stored && stored.added.count == 3)
+            let childminder = try #require(try await EstablishmentRecord.query(on: app.db).filter(\.$urn == "EY552211").first())
+            #expect(childminder.kind == "childminder" && childminder.name == "Childminder EY552211" && childminder.notCovered == nil)
+            #expect(try await Proposals.establishment(childminder, on: app.db).latestInspection?.overallEffectiveness == 2)
+            let nursery = try #require(try await EstablishmentRecord.query(on: app.db).filter(\.$urn == "EY401122").first())
+            #expect(try await Proposals.establishment(nursery, on: app.db).registeredPerson == "Little Acorns Ltd")
+            let again = try await PublicDataImport.ofstedEarlyYears(path: path, authorityCode: "ironbury", localAuthorities: ["Wolverhampton"], dryRun: false, on: app)
+            #expect(again.unchanged == 3 && !again.stored)
+
+            let bad = try PublicDataImportTests().temporaryFile(try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "12/03/2024,1,", with: "12/03/2024,Great,"))
+            let refused = try await PublicDataImport.ofstedEarlyYears(path: bad, authorityCode: "ironbury", localAuthorities: ["Wolverhampton"], dryRun: false, on: app)
+            #expect(!refused.stored && refused.rejected.count == 1)
+        }
+    }
 }
 }

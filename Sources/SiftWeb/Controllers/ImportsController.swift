@@ -111,11 +111,13 @@ struct ImportsController {
     func render(_ request: Request, admin: User, form: Form, errors: [FieldError]) async throws -> Response {
         let fields: [FormField] = [
             .select("kind", "What the file is", choices: [("gias", "GIAS establishment download"), ("gias-links", "GIAS links download (predecessors and successors)"),
-                                                          ("ofsted", "Ofsted management information (state-funded schools)"), ("ks2", "KS2 performance table"),
+                                                          ("ofsted", "Ofsted management information (state-funded schools)"),
+                                                          ("ofsted-early-years", "Ofsted management information (childcare providers and inspections)"), ("ks2", "KS2 performance table"),
                                                           ("ks4", "KS4 performance table")], selected: form.kind ?? ""),
             .file("file", "The CSV file", hint: "As downloaded: UTF-8 or Windows-1252, up to 256 MB"),
             .text("year", "Academic year (KS2 and KS4)", hint: "By the year it ends: 2024 for 2023/24", value: form.year ?? "", width: "govuk-input--width-4"),
-            .text("la", "Local-authority codes (GIAS)", hint: "The codes whose establishments are this authority's, like 331 or 850,936. "
+            .text("la", "Local authorities (GIAS codes, or early-years names)", hint: "For GIAS, the codes whose establishments are this authority's, like 331 or 850,936; "
+                  + "for Ofsted's early-years file, the local authority's name as the file gives it, like Wolverhampton. "
                   + "Without them only establishments already here are updated.", value: form.la ?? ""),
             .checkbox("dryRun", "Dry run", hint: "Show what would change, and store nothing", checked: form.dryRun == "yes"),
         ]

@@ -18,15 +18,6 @@ struct NewEstablishmentController {
         var manager: String?
     }
 
-    /// A URN (digits), or Ofsted's reference for a setting: "EY" and six digits (older ones
-    /// are digits only, and a few start "SC" or "CE").
-    static func reference(_ text: String) -> String? {
-        let upper = text.uppercased()
-        let digits = upper.hasPrefix("EY") || upper.hasPrefix("SC") || upper.hasPrefix("CE") ? upper.dropFirst(2) : Substring(upper)
-        guard (6...8).contains(digits.count), digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
-        return upper
-    }
-
     func show(_ request: Request) async throws -> Response {
         _ = try RunController.requireRunner(request)
         return try await render(request, form: Form(kind: EstablishmentKind.childminder.rawValue), errors: [])
@@ -38,7 +29,7 @@ struct NewEstablishmentController {
         var errors: [FieldError] = []
         let authority = try await user.$authority.get(on: request.db)
         let records = try await PublicDataImport.records(of: authority, on: request.application)
-        let urn = Self.reference((form.urn ?? "").trimmingCharacters(in: .whitespaces))
+        let urn = OfstedReference.read((form.urn ?? "").trimmingCharacters(in: .whitespaces))
         if urn == nil {
             errors.append(.init(field: "urn", message: "Enter the URN, or Ofsted's reference for a setting, like EY123456"))
         } else if let urn, records[urn] != nil {

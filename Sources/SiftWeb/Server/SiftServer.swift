@@ -41,7 +41,7 @@ public enum SiftServer {
 
     /// What a public file can be.
     public enum PublicFile: String, CaseIterable, Sendable {
-        case gias, giasLinks = "gias-links", ofsted, ks2, ks4
+        case gias, giasLinks = "gias-links", ofsted, ofstedEarlyYears = "ofsted-early-years", ks2, ks4
     }
 
     /// Imports a public file into an authority's establishments (`PublicDataImport`).

@@ -193,6 +193,8 @@ public enum PublicDataImport {
     static func run(_ kind: SiftServer.PublicFile, path: String, authorityCode: String, laCodes: Set<String>?, year: Int?,
                     dryRun: Bool, by userID: UUID? = nil, on app: Application) async throws -> Report {
         switch kind {
+        case .ofstedEarlyYears:
+            return try await ofstedEarlyYears(path: path, authorityCode: authorityCode, localAuthorities: laCodes, dryRun: dryRun, by: userID, on: app)
         case .giasLinks:
             return try await giasLinks(path: path, authorityCode: authorityCode, dryRun: dryRun, by: userID, on: app)
         case .gias:
@@ -204,6 +206,25 @@ public enum PublicDataImport {
             return try await performance(path: path, keyStage: kind == .ks2 ? .ks2 : .ks4, year: year, authorityCode: authorityCode,
                                          dryRun: dryRun, by: userID, on: app)
         }
+    }
+
+    /// Ofsted's early-years management information: the authority's childcare providers
+    /// (those of the local authorities named, as the file names them), added or updated, each
+    /// with its latest inspection. Without names only providers the authority has are updated.
+    static func ofstedEarlyYears(path: String, authorityCode: String, localAuthorities: Set<String>?, dryRun: Bool, by userID: UUID? = nil,
+                                 on app: Application) async throws -> Report {
+        let file = try read { try OfstedEarlyYearsReader.read(CSVReader(path: path), localAuthorities: localAuthorities) }
+        var report = Report(rejected: file.rejected, notCovered: file.notCovered, encoding: file.encoding)
+        report.notTheAuthoritys = file.otherAuthorities
+        let (authority, records) = try await authorityRecords(authorityCode, on: app)
+        var changes: [Change] = []
+        for provider in file.providers {
+            let isNew = records[provider.urn] == nil
+            if isNew && localAuthorities == nil { report.notTheAuthoritys += 1; continue }
+            changes.append(Change(urn: provider.urn, line: provider.line, isNew: isNew) { EvidenceMerge.earlyYears(provider, onto: $0) })
+        }
+        return try await store(changes, in: authority, records: records, report: report, action: "ofsted_early_years_imported",
+                               describing: "Ofsted early years \(URL(fileURLWithPath: path).lastPathComponent)", dryRun: dryRun, by: userID, on: app)
     }
 
     /// Ofsted's inspections laid over the establishments the authority has.

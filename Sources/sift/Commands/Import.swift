@@ -15,10 +15,10 @@ struct Import: AsyncParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "gias, gias-links, ofsted, ks2 or ks4.") var kind: SiftServer.PublicFile
+    @Argument(help: "gias, gias-links, ofsted, ofsted-early-years, ks2 or ks4.") var kind: SiftServer.PublicFile
     @Argument(help: "The CSV file, as downloaded.") var file: String
     @Option(help: "The authority's code; needed only when the database holds more than one.") var authority: String?
-    @Option(help: "GIAS: the local-authority codes whose establishments are the authority's, e.g. 936 or 850,936.") var la: String?
+    @Option(help: "GIAS: the local-authority codes whose establishments are the authority's, e.g. 936 or 850,936; Ofsted early years: the local authorities' names as the file gives them, e.g. Wolverhampton.") var la: String?
     @Option(help: "KS2 and KS4: the academic year the results are for, by the year it ends (2018 for 2017/18).") var year: Int?
     @Flag(help: "Show what would change, and store nothing.") var dryRun = false
 
