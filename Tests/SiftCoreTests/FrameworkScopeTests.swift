@@ -31,4 +31,24 @@ struct FrameworkScopeTests {
         childminder.phase = .primary
         #expect(engine.categorise(childminder, runDate: day).notCovered == "Test is for schools; this is a childminder.")
     }
+
+    @Test("an authority running two frameworks: each categorises what it covers; what neither covers is not covered, with both reasons")
+    func twoFrameworks() throws {
+        let coventry = try bundled("coventry-2023"), hackney = try bundled("hackney-2023")
+        let engine = DecisionEngine(framework: coventry).with(alongside: [DecisionEngine(framework: hackney)])
+        #expect(engine.frameworks.map(\.id) == ["coventry-2023", "hackney-2023"])
+        let day = Day(year: 2024, month: 10, day: 1)!
+        var school = Establishment(urn: "1", name: "A", kind: .community)
+        school.phase = .primary
+        #expect(engine.categorise(school, runDate: day).framework == "coventry-2023")
+        school.phase = .secondary
+        let secondary = engine.categorise(school, runDate: day)
+        #expect(secondary.framework == "hackney-2023" && secondary.status != .notCovered)
+        #expect(engine.covering(school).framework.id == "hackney-2023")
+        #expect(engine.breaches(of: "1", for: school, runDate: day).isEmpty, "Coventry's constraint on Category 1 does not bind a school Hackney's framework covers")
+        let childminder = Establishment(urn: "2", name: "B", kind: .childminder)
+        let neither = engine.categorise(childminder, runDate: day)
+        #expect(neither.status == .notCovered && neither.framework == "coventry-2023")
+        #expect(neither.notCovered?.contains("Coventry") == true && neither.notCovered?.contains("Hackney") == true, "\(neither.notCovered ?? "")")
+    }
 }

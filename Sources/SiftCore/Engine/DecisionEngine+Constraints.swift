@@ -27,6 +27,9 @@ extension DecisionEngine {
     /// not recorded is a breach too, naming the fact: no one can place an establishment where
     /// the framework may forbid it until the evidence says it does not.
     public func breaches(of category: String, for establishment: Establishment, runDate: Day) -> [ConstraintBreach] {
+        if !alongside.isEmpty, case let chosen = covering(establishment), chosen.framework.id != framework.id {
+            return chosen.breaches(of: category, for: establishment, runDate: runDate)
+        }
         let constrained = framework.constraints.filter { $0.categories.contains(category) }
         guard !constrained.isEmpty, let code = framework.category(category) else { return [] }
         var context = EvaluationContext(establishment: establishment, framework: framework, runDate: runDate,

@@ -7,6 +7,9 @@ public struct DecisionEngine: Sendable {
     let entitlementRules: [String: [EntitlementRule]]
     let flagGroups: [[Int]]
     let indicatorParts: [IndicatorPart]?
+    /// The engines of the authority's other frameworks, each for what this one does not cover
+    /// (`DecisionEngine+Alongside`).
+    var alongside: [DecisionEngine] = []
 
     /// The indicator pattern, split once: literal text, the category, the designation.
     enum IndicatorPart: Sendable { case text(String), category, designation }
@@ -27,6 +30,10 @@ public struct DecisionEngine: Sendable {
     ///     entitlements, plan and funding are then that category's, worked out from the same
     ///     evidence; the proposal and its reasons stay as the framework made them.
     public func categorise(_ establishment: Establishment, runDate: Day, dataYear: Int? = nil, supportFor decided: String? = nil) -> CategorisationResult {
+        if !alongside.isEmpty {
+            let chosen = covering(establishment)
+            if chosen.framework.id != framework.id { return chosen.categorise(establishment, runDate: runDate, dataYear: dataYear, supportFor: decided) }
+        }
         var context = EvaluationContext(establishment: establishment, framework: framework, runDate: runDate,
                                         dataYear: dataYear ?? establishment.latestDataYear, parameters: parameters)
         var result = CategorisationResult(
@@ -36,7 +43,7 @@ public struct DecisionEngine: Sendable {
         result.closed = establishment.closed
         // An establishment the framework does not cover, or one closed by the day of the run,
         // is never categorised by its rules.
-        if let why = framework.notCovering(establishment) ?? Self.closure(establishment, on: runDate) {
+        if let why = (alongside.isEmpty ? framework.notCovering(establishment) : notCoveredByAny(establishment)) ?? Self.closure(establishment, on: runDate) {
             result.status = .notCovered
             result.notCovered = why
             return result

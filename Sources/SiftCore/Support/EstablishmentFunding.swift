@@ -25,6 +25,9 @@ extension DecisionEngine {
     ///   between networks during the year.
     public func fundingYear(for establishment: Establishment, in year: AcademicYear, periods: [CategoryPeriod],
                             proration: FundingProration = .days, part: (from: Day, to: Day)? = nil) throws(FundingYearError) -> EstablishmentFunding {
+        if !alongside.isEmpty, case let chosen = covering(establishment), chosen.framework.id != framework.id {
+            return try chosen.fundingYear(for: establishment, in: year, periods: periods, proration: chosen.framework.fundingProration, part: part)
+        }
         let funding = try FundingYear(year: year, periods: periods, proration: proration, closed: establishment.closed, part: part) { period in
             self.funding(for: period.category, designation: period.designation, establishment)
         }

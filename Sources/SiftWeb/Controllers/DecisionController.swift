@@ -18,7 +18,8 @@ struct DecisionController {
                       errors: [FieldError], exceptionOffer: String = "") async throws -> Response {
         let authority = try await user.$authority.get(on: request.db)
         let engine = try await request.sift.engine(for: authority, on: request.db)
-        let framework = engine.framework
+        // The framework that covers it, where the authority runs more than one.
+        let framework = engine.covering(try await Proposals.establishment(record, on: request.db)).framework
         let result = try await Proposals.categorise(record, engine: engine, on: Day(request.now), database: request.db)
         var status = "current category \(record.currentCategory ?? "none")"
         if let year {
@@ -83,7 +84,7 @@ struct DecisionController {
             try await Runs.decide(request, user: user, record: record, year: year, category: proposal.category, override: false, reason: nil)
             return request.redirect(to: SiteRoute.run(year: year).path + "?show=undecided")
         }
-        let (category, reason, errors) = try await validate(request, user: user, input)
+        let (category, reason, errors) = try await validate(request, user: user, record: record, input)
         if !errors.isEmpty {
             return try await form(request, user: user, record: record, year: year, category: category, reason: reason, errors: errors)
         }
@@ -112,7 +113,7 @@ struct DecisionController {
         let user = try RunController.requireRunner(request)
         let record = try await EstablishmentScope.find(urn: request.parameters.get("urn") ?? "", for: user, on: request.db)
         let input = try request.content.decode(Form.self)
-        let (category, reason, errors) = try await validate(request, user: user, input)
+        let (category, reason, errors) = try await validate(request, user: user, record: record, input)
         if !errors.isEmpty {
             return try await form(request, user: user, record: record, year: nil, category: category, reason: reason, errors: errors)
         }
@@ -126,8 +127,9 @@ struct DecisionController {
     }
 
     /// A category of this framework and a reason, or the errors to show.
-    private func validate(_ request: Request, user: User, _ input: Form) async throws -> (String?, String, [FieldError]) {
-        let framework = try request.sift.framework(try await user.$authority.get(on: request.db).frameworkID)
+    private func validate(_ request: Request, user: User, record: EstablishmentRecord, _ input: Form) async throws -> (String?, String, [FieldError]) {
+        let engine = try await request.sift.engine(for: try await user.$authority.get(on: request.db), on: request.db)
+        let framework = engine.covering(try await Proposals.establishment(record, on: request.db)).framework
         let category = input.category.flatMap { code in framework.category(code) != nil ? code : nil }
         let reason = (input.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var errors: [FieldError] = []

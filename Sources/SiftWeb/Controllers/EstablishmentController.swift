@@ -74,7 +74,8 @@ struct EstablishmentController {
         let user = try request.requireUser().user
         let filters = try request.query.decode(Filters.self)
         let authority = try await user.$authority.get(on: request.db)
-        let framework = try request.sift.framework(authority.frameworkID)
+        // Every category of every framework the authority runs.
+        let categories = try request.sift.categories(of: authority)
         let found = try await page(request, user, filters)
         let (records, total, page, pageCount) = (found.records, found.total, found.page, found.pageCount)
         let networks = try await request.sift.keptAnswers.answer(Self.key(request, user, "networks")) {
@@ -93,13 +94,13 @@ struct EstablishmentController {
                 urn: record.urn, name: record.name, href: SiteRoute.establishment(urn: record.urn).path,
                 kind: record.kind.spacedWords, phase: (record.phase ?? "").spacedWords,
                 network: record.network ?? "", category: record.proposedCategory ?? "",
-                categoryName: record.proposedCategory.flatMap { framework.category($0)?.name } ?? "Not categorised", judgement: record.needsJudgement,
+                categoryName: record.proposedCategory.flatMap { code in categories.first { $0.code == code }?.name } ?? "Not categorised", judgement: record.needsJudgement,
                 nationalGaps: record.nationalGaps != nil, undetermined: record.undetermined != nil)
         }
         let context = EstablishmentListContext(
             layout: try await LayoutContext.make(request, title: "Establishments", current: .establishments),
             query: filters.q ?? "",
-            categoryOptions: HTMLFragment.options(framework.categories.map { ($0.code, "\($0.code) – \($0.name)") }, selected: filters.category),
+            categoryOptions: HTMLFragment.options(categories.map { ($0.code, "\($0.code) – \($0.name)") }, selected: filters.category),
             kindOptions: HTMLFragment.options(EstablishmentKind.allCases.map { ($0.rawValue, $0.rawValue.spacedWords) }, selected: filters.kind),
             phaseOptions: HTMLFragment.options(Phase.allCases.map { ($0.rawValue, $0.rawValue.spacedWords) }, selected: filters.phase),
             networkOptions: HTMLFragment.options(networks.map { ($0, $0) }, selected: filters.network),

@@ -12,8 +12,8 @@ struct EstablishmentPageController {
         let record = try await EstablishmentScope.find(urn: urn, for: user, on: request.db)
         let authority = try await user.$authority.get(on: request.db)
         let engine = try await request.sift.engine(for: authority, on: request.db)
-        let framework = engine.framework
         let establishment = try await PreviousCategories.establishment(record, on: Day(request.now), database: request.db)
+        let framework = engine.covering(establishment).framework
         let result = engine.categorise(establishment, runDate: Day(request.now))
         let lineage = try await Lineage.of(record, on: request.db)
         var decisions = try await EstablishmentHistory.decisions(establishmentID: record.requireID(), on: request.db).map { (of: "", decision: $0) }

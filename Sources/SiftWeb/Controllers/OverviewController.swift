@@ -12,7 +12,7 @@ struct OverviewController {
             return request.redirect(to: SiteRoute.establishment(urn: urn).path)
         }
         let authority = try await user.$authority.get(on: request.db)
-        let framework = try request.sift.framework(authority.frameworkID)
+        let categories = try request.sift.categories(of: authority)
         let tally = try await Self.tally(request, user: user)
         var counts: [String: Int] = [:]
         var total = 0, uncategorised = 0, awaitingJudgement = 0
@@ -22,7 +22,7 @@ struct OverviewController {
             if row.judgement { awaitingJudgement += row.count }
         }
         let largest = max(counts.values.max() ?? 1, 1)
-        let bars = framework.categories.enumerated().map { index, category in
+        let bars = categories.enumerated().map { index, category in
             let count = counts[category.code] ?? 0
             return OverviewContext.Bar(code: category.code, name: category.name, count: count, y: 8 + index * 36,
                                        width: max(2, count * 480 / largest), labelY: 26 + index * 36,
@@ -30,9 +30,9 @@ struct OverviewController {
         }
         let context = OverviewContext(
             layout: try await LayoutContext.make(request, title: "Overview", current: .overview),
-            authority: authority.name, framework: framework.name, total: total,
+            authority: authority.name, framework: try request.sift.frameworkNames(of: authority), total: total,
             uncategorised: uncategorised, awaitingJudgement: awaitingJudgement,
-            bars: bars, chartHeight: 16 + framework.categories.count * 36, listHref: SiteRoute.establishments.path)
+            bars: bars, chartHeight: 16 + categories.count * 36, listHref: SiteRoute.establishments.path)
         return try await request.view.render("overview", context).encodeResponse(for: request)
     }
 

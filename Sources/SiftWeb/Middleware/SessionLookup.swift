@@ -25,6 +25,7 @@ enum SessionLookup {
             .column(SQLColumn("locked_until", table: "u")).column(SQLColumn("created_at", table: "u"), as: "user_created_at")
             .column(SQLColumn("id", table: "a"), as: "authority_id").column(SQLColumn("code", table: "a"))
             .column(SQLColumn("name", table: "a"), as: "authority_name").column(SQLColumn("framework_id", table: "a"))
+            .column(SQLColumn("more_frameworks", table: "a"))
             .column(SQLColumn("created_at", table: "a"), as: "authority_created_at").column(SQLColumn("data_version", table: "a"))
             .from(SQLAlias(SQLIdentifier(UserSession.schema), as: SQLIdentifier("s")))
             .join(SQLAlias(SQLIdentifier(User.schema), as: SQLIdentifier("u")), on: SQLColumn("user_id", table: "s"), .equal, SQLColumn("id", table: "u"))
@@ -42,6 +43,7 @@ enum SessionLookup {
             id: try row.decode(column: "authority_id", as: UUID.self), code: try row.decode(column: "code", as: String.self),
             name: try row.decode(column: "authority_name", as: String.self), frameworkID: try row.decode(column: "framework_id", as: String.self))
         authority.createdAt = try row.decode(column: "authority_created_at", as: Date?.self)
+        authority.moreFrameworks = try row.decode(column: "more_frameworks", as: String?.self)
         let user = User(
             id: try row.decode(column: "user_id", as: UUID.self), authorityID: try authority.requireID(),
             email: try row.decode(column: "email", as: String.self), name: try row.decode(column: "user_name", as: String.self),

@@ -11,6 +11,7 @@ enum Migrations {
         CreateComplianceChecks(), CreatePartnership(), CreateParameterValues(), AddNationalGapsToEstablishment(),
         AddUndeterminedToEstablishment(), AddExceptionToDecision(),
         AddScopeToEstablishment(), CreateEstablishmentLinks(), CreateNetworks(),
+        AddTextColumns(name: "AddMoreFrameworksToAuthority", schema: Authority.schema, columns: ["more_frameworks"]),
     ]
 }
 
@@ -228,6 +229,22 @@ struct AddScopeToEstablishment: AsyncMigration {
     func revert(on database: any Database) async throws {
         try await database.schema(EstablishmentRecord.schema).deleteField("closed").update()
         try await database.schema(EstablishmentRecord.schema).deleteField("not_covered").update()
+    }
+}
+
+/// Optional text columns added to a table, one statement each (SQLite adds one at a time).
+/// Fluent records a migration by its name, so each use names itself.
+struct AddTextColumns: AsyncMigration {
+    let name: String
+    let schema: String
+    let columns: [String]
+
+    func prepare(on database: any Database) async throws {
+        for column in columns { try await database.schema(schema).field(.definition(name: .key(.string(column)), dataType: .string, constraints: [])).update() }
+    }
+
+    func revert(on database: any Database) async throws {
+        for column in columns.reversed() { try await database.schema(schema).deleteField(.string(column)).update() }
     }
 }
 

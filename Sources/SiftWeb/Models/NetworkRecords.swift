@@ -79,7 +79,8 @@ struct CreateNetworks: AsyncMigration {
             .create()
         // Networks kept as a name on each establishment before become records, each school a
         // member since before records were kept.
-        for authority in try await Authority.query(on: database).all() {
+        // Only the id: later migrations add columns the model reads.
+        for authority in try await Authority.query(on: database).field(\.$id).all() {
             try await Networks.reconcile(authorityID: authority.requireID(), source: "kept before networks were records", at: Date(), on: database)
         }
     }

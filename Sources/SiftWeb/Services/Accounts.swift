@@ -11,12 +11,19 @@ public enum Accounts {
         return String((0..<16).map { _ in alphabet.randomElement(using: &generator)! })
     }
 
+    /// - Parameter frameworkID: one framework, or several separated by commas, each for what
+    ///   those before it do not cover ("coventry-2023,hackney-2023").
     public static func createAuthority(code: String, name: String, frameworkID: String, on app: Application) async throws {
-        _ = try app.sift.framework(frameworkID)
+        let ids = frameworkID.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard let first = ids.first else { throw Abort(.badRequest, reason: "name the framework the authority runs, like coventry-2023") }
+        for id in ids { _ = try app.sift.framework(id) }
+        if Set(ids).count < ids.count { throw Abort(.badRequest, reason: "each framework is named once: \(frameworkID)") }
         if try await Authority.query(on: app.db).filter(\.$code == code).first() != nil {
             throw Abort(.conflict, reason: "an authority with the code \(code) exists already")
         }
-        try await Authority(code: code, name: name, frameworkID: frameworkID).save(on: app.db)
+        let authority = Authority(code: code, name: name, frameworkID: first)
+        authority.moreFrameworks = ids.count > 1 ? ids.dropFirst().joined(separator: ",") : nil
+        try await authority.save(on: app.db)
     }
 
     /// Returns the one-time password.

@@ -71,8 +71,12 @@ extension SiftServices {
     /// categorisation, plan, letter and funding figure of the web service is worked out by one
     /// built here, so a value an administrator sets applies everywhere at once.
     func engine(for authority: Authority, on database: any Database) async throws -> DecisionEngine {
-        let framework = try framework(authority.frameworkID)
-        let values = try await AuthorityParameters.inForce(authorityID: try authority.requireID(), frameworkID: framework.id, on: database)
-        return DecisionEngine(framework: framework, overrides: values)
+        var engines: [DecisionEngine] = []
+        for id in authority.frameworkIDs {
+            let framework = try framework(id)
+            let values = try await AuthorityParameters.inForce(authorityID: try authority.requireID(), frameworkID: framework.id, on: database)
+            engines.append(DecisionEngine(framework: framework, overrides: values))
+        }
+        return engines[0].with(alongside: Array(engines.dropFirst()))
     }
 }

@@ -23,7 +23,7 @@ enum DecisionChecks {
         if let closed = establishment.closed, closed <= today {
             return Outcome(errors: [FieldError(field: "category", message: "\(record.name) closed on \(closed.longText): it is no longer given a category.")])
         }
-        if let why = engine.framework.notCovering(establishment) {
+        if let why = engine.covering(establishment).framework.notCovering(establishment) {
             return Outcome(errors: [FieldError(field: "category", message: why + " It cannot be given a category under it.")])
         }
         let breaches = engine.breaches(of: category, for: establishment, runDate: today)

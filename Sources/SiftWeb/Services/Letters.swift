@@ -43,10 +43,10 @@ enum Letters {
     static func issue(_ request: Request, record: EstablishmentRecord, decision: DecisionRecord) async throws {
         let authority = try await record.$authority.get(on: request.db)
         let engine = try await request.sift.engine(for: authority, on: request.db)
-        let framework = engine.framework
         let decided = decision.category
         // The support is that of the category decided, which an override may make differ from the proposal's.
         let establishment = try await PreviousCategories.establishment(record, on: Day(request.now), database: request.db)
+        let framework = engine.covering(establishment).framework
         let result = engine.categorise(establishment, runDate: Day(request.now), supportFor: decided)
         let change: String
         switch decision.status {

@@ -48,3 +48,18 @@ extension Request {
     var sift: SiftServices { application.sift }
     var now: Date { sift.settings.now() }
 }
+
+extension SiftServices {
+    /// The categories of every framework the authority runs, each code once (the first
+    /// framework's where two share one), for pages about the whole authority.
+    func categories(of authority: Authority) throws -> [SiftCore.Category] {
+        var seen = Set<String>()
+        return try authority.frameworkIDs.flatMap { try framework($0).categories }.filter { seen.insert($0.code).inserted }
+    }
+
+    /// "Coventry primary categorisation 2023/24", or the names of each framework it runs.
+    func frameworkNames(of authority: Authority) throws -> String {
+        let names = try authority.frameworkIDs.map { try framework($0).name }
+        return names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
+    }
+}

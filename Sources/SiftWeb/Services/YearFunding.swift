@@ -31,9 +31,10 @@ struct YearFunding: Sendable {
         let academicYear = AcademicYear(year)
         let engine = try await request.sift.engine(for: try await user.$authority.get(on: database), on: database)
         let members = try await EstablishmentScope.query(for: user, on: database).sort(\.$name).sort(\.$urn)
-            .rows(["id", "urn", "name", "kind", "network", "closed", "not_covered"]) { row in
+            .rows(["id", "urn", "name", "kind", "phase", "network", "closed", "not_covered"]) { row in
                 (id: try row.decode("id", as: UUID.self), urn: try row.decode("urn", as: String.self), name: try row.decode("name", as: String.self),
-                 kind: try row.decode("kind", as: String.self), network: try row.decode("network", as: String?.self),
+                 kind: try row.decode("kind", as: String.self), phase: try row.decode("phase", as: String?.self),
+                 network: try row.decode("network", as: String?.self),
                  closed: try row.decode("closed", as: String?.self), notCovered: try row.decode("not_covered", as: String?.self))
             }
         let decisions = try await DecisionRecord.query(on: database).filter(\.$authority.$id == authorityID)
@@ -63,6 +64,8 @@ struct YearFunding: Sendable {
             }
             var establishment = Establishment(urn: member.urn, name: member.name, kind: kind)
             establishment.pupils = pupils[member.id]
+            // Its phase and kind say which of the authority's frameworks funds it.
+            establishment.phase = member.phase.flatMap(Phase.init(rawValue:))
             // A closed establishment is funded to the day before it closed.
             establishment.closed = member.closed.flatMap(Day.init)
             // Funding follows the network it was in on each day: a school that moved during the

@@ -63,11 +63,11 @@ struct Authorities: AsyncParsableCommand {
     }
 
     struct Create: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add an authority running one framework.")
+        static let configuration = CommandConfiguration(abstract: "Add an authority running a framework, or several each for what it covers.")
         @OptionGroup var database: DatabaseOptions
         @Option(help: "A short code, e.g. coventry.") var code: String
         @Option(help: "The authority's name.") var name: String
-        @Option(help: "The framework it runs, e.g. coventry-2023.") var framework: String
+        @Option(help: "The framework it runs, e.g. coventry-2023; or several, comma-separated, each for what those before it do not cover, e.g. coventry-2023,hackney-2023.") var framework: String
 
         func run() async throws {
             try await reporting {
