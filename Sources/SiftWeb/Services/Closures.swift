@@ -20,12 +20,22 @@ enum Closures {
         var query = EstablishmentRecord.query(on: database).filter(\.$authority.$id == authorityID).filter(\.$closed != nil)
         if let establishmentID { query = query.filter(\.$id == establishmentID) }
         let closed = try await query.all()
+        guard !closed.isEmpty else { return 0 }
+        // One query for every closed establishment's activities still planned: an import keeps
+        // thousands of closed schools (those a converter replaced), most with nothing planned.
+        // In slices, each well under the databases' limits on bound values.
+        var rows: [PlanActivityRecord] = []
+        let ids = closed.compactMap(\.id)
+        for start in stride(from: 0, to: ids.count, by: 5_000) {
+            rows += try await PlanActivityRecord.query(on: database).filter(\.$establishment.$id ~~ Array(ids[start..<min(start + 5_000, ids.count)]))
+                .filter(\.$withdrawnAt == nil).all()
+        }
+        let planned = Dictionary(grouping: rows, by: { $0.$establishment.id })
         var released = 0
         for record in closed {
             guard let text = record.closed, let day = Day(text) else { continue }
             let id = try record.requireID()
-            let activities = try await PlanActivityRecord.query(on: database).filter(\.$establishment.$id == id)
-                .filter(\.$academicYear >= AcademicYear(containing: day).year).filter(\.$withdrawnAt == nil).all()
+            let activities = (planned[id] ?? []).filter { $0.academicYear >= AcademicYear(containing: day).year }
                 // What an earlier release kept is not released again.
                 .filter { !($0.note?.hasPrefix("Released:") ?? false) }
             guard !activities.isEmpty else { continue }

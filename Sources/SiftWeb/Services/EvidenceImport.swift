@@ -63,8 +63,8 @@ enum EvidenceImport {
             try await SearchWords.replace(for: added.map(\.0), added: true, on: database)
             try await SearchWords.replace(for: replaced.map(\.0), on: database)
             try await Networks.reconcile(authorityID: authorityID, source: "evidence file", at: app.sift.settings.now(), on: database)
+            try await Closures.release(authorityID: authorityID, by: nil, at: app.sift.settings.now(), on: database)
         }
-        try await Closures.release(authorityID: authorityID, by: nil, at: app.sift.settings.now(), on: app.db)
         try await refreshQueryStatistics(app.db)
         return summary
     }

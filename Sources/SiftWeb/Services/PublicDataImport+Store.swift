@@ -53,10 +53,11 @@ extension PublicDataImport {
             // Only a new name changes the words an establishment is found by.
             try await SearchWords.replace(for: updated.filter(\.renamed).map(\.record), on: database)
             try await also?(database)
+            // GIAS may have closed some: what was planned for them from then on is released,
+            // in the same transaction, so an import and its releases stand or fall together.
+            try await Closures.release(authorityID: authorityID, by: userID, at: app.sift.settings.now(), on: database)
             try await Audit.record(on: database, at: app.sift.settings.now(), authorityID: authorityID, userID: userID, action: action, detail: summary)
         }
-        // GIAS may have closed some: what was planned for them from then on is released.
-        try await Closures.release(authorityID: authorityID, by: userID, at: app.sift.settings.now(), on: app.db)
         progress?.update(Phase.statistics.rawValue, planned.count, planned.count)
         try await refreshQueryStatistics(app.db)
         report.stored = true
