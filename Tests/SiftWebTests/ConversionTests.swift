@@ -70,9 +70,11 @@ struct ConversionTests {
                 + "\(maintained.urn),399001,\(maintained.name) Academy,Successor,01-01-\(year)\n"
                 + "399001,\(maintained.urn),\(maintained.name),Predecessor,01-01-\(year)\n"
                 + "123456,654321,Elsewhere,Successor,01-09-2020\n"
+                // A pair given twice is stored once.
+                + "399001,\(maintained.urn),\(maintained.name),Predecessor,01-01-\(year)\n"
             let bad = try PublicDataImportTests().temporaryFile(links + "399001,12X,Nowhere,Predecessor,\n")
             let refused = try await PublicDataImport.giasLinks(path: bad, authorityCode: "northbridge", dryRun: false, on: app)
-            #expect(!refused.stored && refused.rejected.map(\.description) == ["line 5, LinkURN: \"12X\" is not a URN"])
+            #expect(!refused.stored && refused.rejected.map(\.description) == ["line 6, LinkURN: \"12X\" is not a URN"])
             #expect(try await EstablishmentLinkRecord.query(on: app.db).count() == 0)
 
             let linked = try await PublicDataImport.giasLinks(path: try PublicDataImportTests().temporaryFile(links), authorityCode: "northbridge",

@@ -20,34 +20,51 @@ enum EstablishmentLinks {
     static func changed(_ incoming: [GIASLink], held: [GIASLink], replacing: Bool) -> [GIASLink] {
         var known = Dictionary(held.map { ("\($0.urn) \($0.linkedURN)", $0) }, uniquingKeysWith: { first, _ in first })
         var changed: [GIASLink] = []
+        var at: [String: Int] = [:]
         for link in incoming {
             let key = "\(link.urn) \(link.linkedURN)"
             if let old = known[key] {
-                guard replacing, old.type != link.type || old.established != link.established || old.linkedName != link.linkedName else { continue }
+                guard replacing || at[key] != nil, old.type != link.type || old.established != link.established || old.linkedName != link.linkedName else { continue }
             }
             known[key] = link
-            changed.append(link)
+            // A pair given twice in one file is stored once, as its later row gives it.
+            if let index = at[key] { changed[index] = link } else { at[key] = changed.count; changed.append(link) }
         }
         return changed
     }
 
     /// Stores links: each replaces the one held for the same pair.
-    static func store(_ links: [GIASLink], authorityID: UUID, source: String, by userID: UUID?, at now: Date,
+    /// - Parameter held: the links held before, so that a new one (most, on a first import of a
+    ///   national file) is inserted with the others in batches rather than looked up first.
+    static func store(_ links: [GIASLink], held: [GIASLink] = [], authorityID: UUID, source: String, by userID: UUID?, at now: Date,
                       on database: any Database) async throws {
-        for link in links {
+        let known = Set(held.map { "\($0.urn) \($0.linkedURN)" })
+        let fresh = links.filter { !known.contains("\($0.urn) \($0.linkedURN)") }
+        let records = fresh.map { link in
+            fill(EstablishmentLinkRecord(), with: link, authorityID: authorityID, source: source, by: userID, at: now)
+        }
+        for start in stride(from: 0, to: records.count, by: 500) {
+            try await Array(records[start..<min(start + 500, records.count)]).create(on: database)
+        }
+        for link in links where known.contains("\(link.urn) \(link.linkedURN)") {
             let record = try await EstablishmentLinkRecord.query(on: database).filter(\.$authority.$id == authorityID)
                 .filter(\.$urn == link.urn).filter(\.$linkedURN == link.linkedURN).first() ?? EstablishmentLinkRecord()
-            record.$authority.id = authorityID
-            record.urn = link.urn
-            record.linkedURN = link.linkedURN
-            record.linkedName = link.linkedName ?? record.linkedName
-            record.linkType = link.type
-            record.established = link.established?.description ?? record.established
-            record.source = source
-            record.$recordedBy.id = userID
-            record.recordedAt = now
-            try await record.save(on: database)
+            try await fill(record, with: link, authorityID: authorityID, source: source, by: userID, at: now).save(on: database)
         }
+    }
+
+    private static func fill(_ record: EstablishmentLinkRecord, with link: GIASLink, authorityID: UUID, source: String, by userID: UUID?,
+                             at now: Date) -> EstablishmentLinkRecord {
+        record.$authority.id = authorityID
+        record.urn = link.urn
+        record.linkedURN = link.linkedURN
+        record.linkedName = link.linkedName ?? record.linkedName
+        record.linkType = link.type
+        record.established = link.established?.description ?? record.established
+        record.source = source
+        record.$recordedBy.id = userID
+        record.recordedAt = now
+        return record
     }
 
     /// Which establishment replaced which, the close dates of those held settling a merger.

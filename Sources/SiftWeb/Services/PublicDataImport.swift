@@ -110,7 +110,7 @@ public enum PublicDataImport {
                                                held: heldLinks, replacing: false)
         let source = "GIAS \(URL(fileURLWithPath: path).lastPathComponent)"
         let storeLinks: (@Sendable (any Database) async throws -> Void)? = links.isEmpty ? nil : { @Sendable database in
-            try await EstablishmentLinks.store(links, authorityID: authorityID, source: source, by: userID, at: app.sift.settings.now(), on: database)
+            try await EstablishmentLinks.store(links, held: heldLinks, authorityID: authorityID, source: source, by: userID, at: app.sift.settings.now(), on: database)
         }
         report.linksStored = links.count
         return try await store(changes, in: authority, records: records, report: report, action: "gias_imported",
@@ -156,7 +156,7 @@ public enum PublicDataImport {
         }.sorted { $0.urn < $1.urn }
         let source = "GIAS links \(URL(fileURLWithPath: path).lastPathComponent)"
         let storeLinks: (@Sendable (any Database) async throws -> Void)? = links.isEmpty ? nil : { @Sendable database in
-            try await EstablishmentLinks.store(links, authorityID: authorityID, source: source, by: userID, at: app.sift.settings.now(), on: database)
+            try await EstablishmentLinks.store(links, held: heldLinks, authorityID: authorityID, source: source, by: userID, at: app.sift.settings.now(), on: database)
         }
         return try await store(changes, in: authority, records: records, report: report, action: "gias_links_imported",
                                describing: source, dryRun: dryRun, by: userID, on: app, also: storeLinks)
