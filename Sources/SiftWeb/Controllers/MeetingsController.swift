@@ -41,6 +41,10 @@ struct MeetingsController {
         let requirement = context.requirements.first { $0.kind == form.kind }
         if requirement == nil { errors.append(.init(field: "kind", message: "Choose a meeting the category requires")) }
         let date = Self.pastDate(form.date, year: page.year, today: Day(request.now), field: "date", &errors)
+        // A board is about an open establishment: none is held for one on or after its close date.
+        if let date, let closed = record.closed.flatMap(Day.init), date >= closed {
+            errors.append(.init(field: "date", message: "\(record.name) closed on \(closed.longText): a meeting about it must be before then"))
+        }
         let attendees = Self.text(form.attendees, field: "attendees", "Enter who attended", limit: 1000, &errors)
         let minutes = Self.text(form.minutes, field: "minutes", "Enter the minutes: what was discussed and agreed", limit: 10_000, &errors)
         var risk: String?, progress: String?
