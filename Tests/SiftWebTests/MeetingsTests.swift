@@ -41,14 +41,14 @@ struct MeetingsTests {
                                                                    "attendees": "Headteacher, chair of governors", "minutes": "Reading priorities reviewed",
                                                                    "risk": "high"]).status == .seeOther)
             // Once the school has closed, no meeting about it is held from its close date.
-            let school = try #require(try await EstablishmentRecord.query(on: app.db).filter(\.$urn == urn).first())
-            school.closed = today
-            try await school.save(on: app.db)
+            let closing = try #require(try await EstablishmentRecord.query(on: app.db).filter(\.$urn == urn).first())
+            closing.closed = today
+            try await closing.save(on: app.db)
             let afterClosing = try await officer.post(base + "/held", form: ["csrf": csrf, "year": String(year), "kind": "tas_meetings", "date": today,
                                                                               "attendees": "Headteacher", "minutes": "Closing", "risk": "low"])
             #expect(afterClosing.status == .unprocessableEntity && afterClosing.body.string.contains("a meeting about it must be before then"))
-            school.closed = nil
-            try await school.save(on: app.db)
+            closing.closed = nil
+            try await closing.save(on: app.db)
             #expect(try await officer.post(base + "/action", form: ["csrf": csrf, "year": String(year), "action": "Phonics training for Year 1 staff",
                                                                      "owner": "Reading lead", "due": "2026-03-31"]).status == .seeOther)
             let action = try #require(try await PlanActionRecord.query(on: app.db).first())

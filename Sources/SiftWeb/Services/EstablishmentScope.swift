@@ -84,6 +84,8 @@ enum EstablishmentScope {
         record.currentCategory = try row.decode(column: "current_category", as: String?.self)
         record.nationalGaps = try row.decode(column: "national_gaps", as: String?.self)
         record.undetermined = try row.decode(column: "undetermined", as: String?.self)
+        record.notCovered = try row.decode(column: "not_covered", as: String?.self)
+        record.closed = try row.decode(column: "closed", as: String?.self)
         record.updatedAt = try row.decode(column: "updated_at", as: Date?.self)
         // Read from the database: saving it updates the row rather than inserting one.
         record.$id.exists = true
