@@ -44,6 +44,30 @@ struct EvidenceFormTests {
         }
     }
 
+    @Test("a report card inspection is entered area by area, with safeguarding; one with no area graded is refused")
+    func reportCard() async throws {
+        let clock = TestClock()
+        clock.advance(by: 1_768_435_200 - clock.now.timeIntervalSince1970)   // 15 January 2026
+        try await withSift(clock: clock) { app, accounts in
+            let officer = Browser(app)
+            _ = try await officer.signIn("officer@northbridge.example", accounts.password("officer@northbridge.example"))
+            let path = "/establishments/200003/evidence/inspection"
+            let form = try await officer.get(path).body.string
+            #expect(form.contains("Report card (from 10 November 2025)") && form.contains("name=\"reportCard[leadershipAndGovernance]\""))
+            let csrf = try #require(Browser.csrf(in: form))
+            let empty = try await officer.post(path, form: ["csrf": csrf, "date": "2026-01-12", "framework": "report_card_2025"])
+            #expect(empty.status == .unprocessableEntity && empty.body.string.contains("Enter the grade of each area the report card gives"))
+            var grades = ["csrf": csrf, "date": "2026-01-12", "framework": "report_card_2025", "safeguarding": "met"]
+            for area in ReportCardArea.allCases where area != .earlyYears && area != .sixthForm { grades["reportCard[\(area.evidenceKey)]"] = "expected_standard" }
+            grades["reportCard[leadershipAndGovernance]"] = "needs_attention"
+            #expect(try await officer.post(path, form: grades).status == .seeOther)
+            let record = try #require(try await EstablishmentRecord.query(on: app.db).filter(\.$urn == "200003").first())
+            let latest = try #require(try await Proposals.establishment(record, on: app.db).latestInspection)
+            #expect(latest.framework == .reportCard2025 && latest.safeguarding == .met)
+            #expect(latest.reportCard[.leadershipAndGovernance] == .needsAttention && latest.reportCard[.inclusion] == .expectedStandard)
+        }
+    }
+
     @Test("a year of measures: numbers checked, the reader's checks on the right field, the year replaced as sent")
     func yearOfMeasures() async throws {
         try await withSift { app, accounts in

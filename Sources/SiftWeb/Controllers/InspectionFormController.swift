@@ -13,9 +13,14 @@ struct InspectionFormController {
         var qualityOfEducation: String?
         var categoryOfConcern: String?
         var earlyYearsRequirements: String?
+        var safeguarding: String?
+        var outcome: String?
+        /// A report card's grade of each area, by the area's evidence key.
+        var reportCard: [String: String]?
     }
 
-    static let fields = ["date", "framework", "overallEffectiveness", "leadershipAndManagement", "qualityOfEducation", "categoryOfConcern", "earlyYearsRequirements"]
+    static let fields = ["date", "framework", "overallEffectiveness", "leadershipAndManagement", "qualityOfEducation", "categoryOfConcern",
+                         "earlyYearsRequirements", "safeguarding", "outcome"] + ReportCardArea.allCases.map { "reportCard[\($0.evidenceKey)]" }
 
     func show(_ request: Request) async throws -> Response {
         let (_, record) = try await EvidenceEdit.target(request)
@@ -30,12 +35,21 @@ struct InspectionFormController {
         if (form.date ?? "").isEmpty { errors.append(.init(field: "date", message: "Enter the date of the inspection")) }
         if (form.framework ?? "").isEmpty { errors.append(.init(field: "framework", message: "Choose the inspection framework")) }
         for (key, value) in [("date", form.date), ("framework", form.framework), ("categoryOfConcern", form.categoryOfConcern),
-                             ("earlyYearsRequirements", form.earlyYearsRequirements)] {
+                             ("earlyYearsRequirements", form.earlyYearsRequirements), ("safeguarding", form.safeguarding),
+                             ("outcome", form.framework == "ungraded_inspection" ? form.outcome : nil)] {
             if let value, !value.isEmpty, value != "none" || key != "categoryOfConcern" { inspection.append((key, .string(value))) }
         }
         for (key, value) in [("overallEffectiveness", form.overallEffectiveness), ("leadershipAndManagement", form.leadershipAndManagement),
                              ("qualityOfEducation", form.qualityOfEducation)] {
             if let value, let grade = Double(value) { inspection.append((key, .number(grade))) }
+        }
+        // A report card grades each area on its five-point scale (November 2025 onwards).
+        let areas = ReportCardArea.allCases.compactMap { area in
+            form.reportCard?[area.evidenceKey].flatMap { $0.isEmpty ? nil : (area.evidenceKey, Tree.string($0)) }
+        }
+        if form.framework == "report_card_2025" {
+            if areas.isEmpty { errors.append(.init(field: "reportCard[leadershipAndGovernance]", message: "Enter the grade of each area the report card gives")) }
+            inspection.append(("reportCard", .object(areas.map { ($0.0, Optional($0.1)) })))
         }
         guard errors.isEmpty else { return try await render(request, record: record, form: form, errors: errors) }
         let members = try await EvidenceEdit.members(of: record, on: request.db)
@@ -60,6 +74,8 @@ struct InspectionFormController {
             .text("date", "Date of the inspection", hint: "For example, 2024-03-27", value: form.date ?? ""),
             .select("framework", "Inspection framework", choices: [("", "Choose"), ("graded", "Graded (to August 2024)"),
                                                                     ("ungraded_2024", "September 2024 to 9 November 2025 (no overall grade)"),
+                                                                    ("report_card_2025", "Report card (from 10 November 2025)"),
+                                                                    ("ungraded_inspection", "Ungraded inspection (the grade stands)"),
                                                                     ("early_years", "Early years register")], selected: form.framework ?? ""),
             .select("overallEffectiveness", "Overall effectiveness", choices: grades, selected: form.overallEffectiveness ?? ""),
             .select("leadershipAndManagement", "Leadership and management", choices: grades, selected: form.leadershipAndManagement ?? ""),
@@ -68,12 +84,22 @@ struct InspectionFormController {
                                                                           ("special_measures", "Special measures")], selected: form.categoryOfConcern ?? "none"),
             .select("earlyYearsRequirements", "Early years requirements (register inspections)",
                     choices: [("", "Not given"), ("met", "Met"), ("not_met", "Not met")], selected: form.earlyYearsRequirements ?? ""),
+            .select("safeguarding", "Safeguarding", choices: [("", "Not given"), ("met", "Met (effective)"), ("not_met", "Not met")], selected: form.safeguarding ?? ""),
+            .select("outcome", "Outcome (ungraded inspections)", hint: "What the letter says of the school's next inspection",
+                    choices: [("", "Not given"), ("maintained", "The grade is maintained"), ("improving", "Improving"), ("concerns", "Concerns")],
+                    selected: form.outcome ?? ""),
         ]
+        let scale = [("", "Not graded")] + ReportCardGrade.allCases.map { ($0.name, $0.name.spacedWords.capitalizedFirst) }
+        let reportCard: [FormField] = ReportCardArea.allCases.map { area in
+            .select("reportCard[\(area.evidenceKey)]", area.rawValue.spacedWords.capitalizedFirst, choices: scale, selected: form.reportCard?[area.evidenceKey] ?? "")
+        }
         let context = FormPageContext(
             layout: try await LayoutContext.make(request, title: (errors.isEmpty ? "" : "Error: ") + "Add an inspection", current: nil),
             caption: "\(record.name), URN \(record.urn)", heading: "Add an inspection", intro: nil,
             action: SiteRoute.addInspection(urn: record.urn).path, backHref: SiteRoute.establishment(urn: record.urn).path,
-            submit: "Add the inspection", fieldsets: [.init(legend: nil, hint: nil, fields: fields)], errors: errors)
+            submit: "Add the inspection", fieldsets: [.init(legend: nil, hint: nil, fields: fields),
+                                                      .init(legend: "Report card", hint: "For a report card inspection: each area's grade. Early years and sixth form only where the school has them.", fields: reportCard)],
+            errors: errors)
         return try await context.render(on: request)
     }
 }
