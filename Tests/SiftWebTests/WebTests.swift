@@ -68,9 +68,35 @@ struct WebTests {
             for _ in 0..<10 { _ = try await browser.signIn("admin@riverside.example", "wrong") }
             let locked = try await browser.signIn("admin@riverside.example", accounts.password("admin@riverside.example"))
             #expect(locked.status == .unprocessableEntity)
-            #expect(locked.body.string.contains("locked"))
+            // A locked account answers as an unknown one does: the page does not tell which exists.
+            let unknown = try await browser.signIn("nobody@riverside.example", "wrong")
+            #expect(locked.body.string.contains(SignInController.wrongDetails.message) && unknown.body.string.contains(SignInController.wrongDetails.message))
+            #expect(!locked.body.string.contains("This account is locked"))
             clock.advance(by: 5 * 60 + 1)
             #expect(try await browser.signIn("admin@riverside.example", accounts.password("admin@riverside.example")).status == .seeOther)
+        }
+    }
+
+    @Test("forty wrong passwords sent at once are each counted: the account is locked")
+    func lockoutAtOnce() async throws {
+        try await withSift { app, accounts in
+            let page = try await Browser(app).get("/sign-in")
+            #expect(page.headers.first(name: .cacheControl) != "no-store", "a page for no one in particular may be kept")
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<40 {
+                    group.addTask { _ = try await Browser(app).signIn("officer@fenmoor.example", "wrong") }
+                }
+                try await group.waitForAll()
+            }
+            let user = try #require(try await User.query(on: app.db).filter(\.$email == "officer@fenmoor.example").first())
+            #expect(user.lockedUntil != nil, "locked after ten of the forty")
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "account_locked").count() >= 1)
+            // Whatever a signed-in person is shown is never stored by the browser.
+            let officer = Browser(app)
+            _ = try await officer.signIn("officer@northbridge.example", accounts.password("officer@northbridge.example"))
+            for path in ["/establishments", "/establishments.csv", "/api/v1/establishments/200001"] {
+                #expect(try await officer.get(path).headers.first(name: .cacheControl) == "no-store", "\(path)")
+            }
         }
     }
 

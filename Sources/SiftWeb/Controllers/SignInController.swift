@@ -51,17 +51,17 @@ struct SignInController {
         }
         if let lockedUntil = user.lockedUntil, lockedUntil > now {
             request.logger.warning("sign-in refused for a locked account", metadata: ["user": "\(user.id?.uuidString ?? "")"])
-            return try await render(request, email: email, errors: [.init(field: "email", message: "This account is locked after too many attempts. Try again in a few minutes.")])
+            // The same answer as for a wrong password or an unknown email: it does not tell
+            // which accounts exist.
+            return try await render(request, email: email, errors: [Self.wrongDetails])
         }
         guard try await request.password.async.verify(password, created: user.passwordHash) else {
-            user.failedSignIns += 1
-            if user.failedSignIns >= settings.lockoutThreshold {
-                user.lockedUntil = now.addingTimeInterval(settings.lockoutDuration)
-                user.failedSignIns = 0
+            // Counted in the database, so that attempts made at once are each counted.
+            if try await SignInLockout.failed(user, threshold: settings.lockoutThreshold, until: now.addingTimeInterval(settings.lockoutDuration),
+                                              on: request.db) {
                 request.logger.warning("account locked after repeated failed sign-ins", metadata: ["user": "\(user.id?.uuidString ?? "")"])
                 try await Audit.record(request, authorityID: user.$authority.id, userID: user.id, action: "account_locked", detail: user.email)
             }
-            try await user.save(on: request.db)
             return try await render(request, email: email, errors: [Self.wrongDetails])
         }
         user.failedSignIns = 0
@@ -100,7 +100,7 @@ struct SignInController {
                           isSecure: request.sift.settings.secure, isHTTPOnly: true, sameSite: .lax)
     }
 
-    static let wrongDetails = FieldError(field: "email", message: "Enter a correct email address and password")
+    static let wrongDetails = FieldError(field: "email", message: "Enter a correct email address and password. After ten wrong attempts an account is locked for a few minutes")
     /// A Bcrypt hash of a random password, to spend the same time on unknown emails.
     static let dummyHash = "$2b$12$C6UzMDM.H6dfI/f/IKcEeO5PMNvIP9UZYPr5WzQOpLnBbb5Vq.FPy"
 }

@@ -19,6 +19,11 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         ]
         for (name, value) in headers { response.headers.replaceOrAdd(name: name, value: value) }
         if secure { response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains") }
+        // What a signed-in person is shown (pages, CSVs, the API) is never kept by a browser
+        // or a proxy, where the next person at a shared computer could find it.
+        if request.signedIn != nil || request.url.path.hasPrefix("/api/") {
+            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        }
         return response
     }
 }
