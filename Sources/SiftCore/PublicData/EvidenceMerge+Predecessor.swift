@@ -16,10 +16,7 @@ extension EvidenceMerge {
             return Tree(.object(fields))
         }
         guard !added.isEmpty else { return nil }
-        let list = Tree.array(held + added)
-        if let index = members.firstIndex(where: { $0.key == "inspections" }) { members[index] = .init(key: "inspections", value: list) } else {
-            members.append(.init(key: "inspections", value: list))
-        }
+        members.set("inspections", .array(held + added))
         return Tree(.object(members))
     }
 }

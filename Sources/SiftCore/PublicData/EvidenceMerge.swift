@@ -7,27 +7,16 @@ public enum EvidenceMerge {
     /// already has one of that date.
     public static func gias(_ school: GIASEstablishment, onto evidence: Tree?) -> Tree {
         var members = evidence?.members ?? [Tree.Member(key: "urn", value: .string(school.urn))]
-        func set(_ key: String, _ value: Tree?) {
-            guard let value else { return }
-            if let index = members.firstIndex(where: { $0.key == key }) { members[index] = .init(key: key, value: value) } else {
-                members.append(.init(key: key, value: value))
-            }
-        }
-        set("name", .string(school.name))
-        set("kind", .string(school.kind.rawValue))
-        set("authority", school.laName.map(Tree.string))
-        set("phase", school.phase.map { .string($0.rawValue) })
-        set("pupils", school.pupils.map { .number(Double($0)) })
-        set("opened", school.opened.map { .string($0.description) })
-        set("closed", school.closed.map { .string($0.description) })
-        set("religiousCharacter", school.religiousCharacter.map(Tree.string))
-        set("diocese", school.diocese.map(Tree.string))
-        if let inspection = school.inspection {
-            let list = members.first { $0.key == "inspections" }?.value.elements ?? []
-            if !list.contains(where: { $0["date"]?.text.flatMap(Day.init) == inspection.date }) {
-                set("inspections", .array(list + [tree(inspection)]))
-            }
-        }
+        members.set("name", .string(school.name))
+        members.set("kind", .string(school.kind.rawValue))
+        members.set("authority", school.laName.map(Tree.string))
+        members.set("phase", school.phase.map { .string($0.rawValue) })
+        members.set("pupils", school.pupils.map { .number(Double($0)) })
+        members.set("opened", school.opened.map { .string($0.description) })
+        members.set("closed", school.closed.map { .string($0.description) })
+        members.set("religiousCharacter", school.religiousCharacter.map(Tree.string))
+        members.set("diocese", school.diocese.map(Tree.string))
+        if let inspection = school.inspection { members.addInspection(inspection) }
         return Tree(.object(members))
     }
 
@@ -39,10 +28,7 @@ public enum EvidenceMerge {
         let kept = (members.first { $0.key == "inspections" }?.value.elements ?? []).filter { entry in
             !(entry["date"]?.text.flatMap(Day.init).map(dates.contains) ?? false)
         }
-        let list = Tree.array(kept + school.inspections.map(tree))
-        if let index = members.firstIndex(where: { $0.key == "inspections" }) { members[index] = .init(key: "inspections", value: list) } else {
-            members.append(.init(key: "inspections", value: list))
-        }
+        members.set("inspections", .array(kept + school.inspections.map(tree)))
         return Tree(.object(members))
     }
 
@@ -55,10 +41,7 @@ public enum EvidenceMerge {
             !(replaced.contains(entry["measure"]?.text ?? "") && entry["year"]?.text == String(year))
         }
         let added = keyStage.columns.compactMap { column in school.measures[column.measure].map { tree($0, column.measure) } }
-        let list = Tree.array(kept + added)
-        if let index = members.firstIndex(where: { $0.key == "measures" }) { members[index] = .init(key: "measures", value: list) } else {
-            members.append(.init(key: "measures", value: list))
-        }
+        members.set("measures", .array(kept + added))
         return Tree(.object(members))
     }
 

@@ -128,8 +128,7 @@ struct DecisionController {
 
     /// A category of this framework and a reason, or the errors to show.
     private func validate(_ request: Request, user: User, record: EstablishmentRecord, _ input: Form) async throws -> (String?, String, [FieldError]) {
-        let engine = try await request.sift.engine(for: try await user.$authority.get(on: request.db), on: request.db)
-        let framework = engine.covering(try await Proposals.establishment(record, on: request.db)).framework
+        let framework = try await Proposals.coveringFramework(record, for: user, on: request)
         let category = input.category.flatMap { code in framework.category(code) != nil ? code : nil }
         let reason = (input.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var errors: [FieldError] = []

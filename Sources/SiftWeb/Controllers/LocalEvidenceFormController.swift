@@ -44,7 +44,7 @@ struct LocalEvidenceFormController {
         for member in local?.members ?? [] where member.key != "other" {
             if let flag = member.value.bool { values[member.key] = flag ? "yes" : "" } else if let text = member.value.text { values[member.key] = text }
         }
-        let framework = try await Self.framework(request, user: user, record: record)
+        let framework = try await Proposals.coveringFramework(record, for: user, on: request)
         values.merge(DeclaredFactFields.values(of: local?["other"], framework.facts)) { $1 }
         return try await render(request, user: user, record: record, values: values, errors: [])
     }
@@ -52,7 +52,7 @@ struct LocalEvidenceFormController {
     func save(_ request: Request) async throws -> Response {
         let (user, record) = try await EvidenceEdit.target(request)
         let values = try request.content.decode([String: String].self).mapValues { $0.trimmingCharacters(in: .whitespaces) }
-        let framework = try await Self.framework(request, user: user, record: record)
+        let framework = try await Proposals.coveringFramework(record, for: user, on: request)
         var local: [Tree.Member] = []
         var errors: [FieldError] = []
         for (key, _, _, _) in Self.choiceFields(categories: []) {
@@ -93,7 +93,7 @@ struct LocalEvidenceFormController {
     }
 
     private func render(_ request: Request, user: User, record: EstablishmentRecord, values: [String: String], errors: [FieldError]) async throws -> Response {
-        let framework = try await Self.framework(request, user: user, record: record)
+        let framework = try await Proposals.coveringFramework(record, for: user, on: request)
         let categories = framework.categories.map { ($0.code, "\($0.code) – \($0.name)") }
         let trendHint = try await Self.trendHint(request, user: user, record: record)
         let views: [FormField] = Self.choiceFields(categories: categories).map { key, label, hint, choices in
@@ -115,12 +115,6 @@ struct LocalEvidenceFormController {
             links: [FormLink(label: "import the authority's evidence of many establishments from a CSV file", href: SiteRoute.localEvidenceImport.path)],
             linksHeading: "For many at once")
         return try await context.render(on: request)
-    }
-
-    /// The framework that covers the establishment, where the authority runs more than one.
-    static func framework(_ request: Request, user: User, record: EstablishmentRecord) async throws -> Framework {
-        let engine = try await request.sift.engine(for: try await user.$authority.get(on: request.db), on: request.db)
-        return engine.covering(try await Proposals.establishment(record, on: request.db)).framework
     }
 
     /// Where the framework works the data trend out from the results, what it comes to now.

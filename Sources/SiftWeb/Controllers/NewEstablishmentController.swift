@@ -51,7 +51,8 @@ struct NewEstablishmentController {
             ("urn", .string(urn)), ("name", .string(name)), ("authority", .string(authority.name)), ("kind", .string(kind.rawValue)),
             ("phase", (form.phase).flatMap(Phase.init(rawValue:)).map { .string($0.rawValue) }),
             ("pupils", Int(pupils).map { .number(Double($0)) }), ("opened", Day(openedText).map { .string($0.description) }),
-            ("registeredPerson", Self.text(form.registeredPerson)), ("manager", Self.text(form.manager)),
+            ("registeredPerson", NetworksController.trimmed(form.registeredPerson).map(Tree.string)),
+            ("manager", NetworksController.trimmed(form.manager).map(Tree.string)),
         ]
         let evidence = Tree.object(pairs)
         let change = PublicDataImport.Change(urn: urn, line: 0, isNew: true, evidence: { _ in evidence })
@@ -61,11 +62,6 @@ struct NewEstablishmentController {
             return try await render(request, form: form, errors: report.rejected.map { .init(field: "name", message: EvidenceEdit.sentence($0.message)) })
         }
         return request.redirect(to: SiteRoute.establishment(urn: urn).path)
-    }
-
-    static func text(_ value: String?) -> Tree? {
-        let text = (value ?? "").trimmingCharacters(in: .whitespaces)
-        return text.isEmpty ? nil : .string(text)
     }
 
     private func render(_ request: Request, form: Form, errors: [FieldError]) async throws -> Response {

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SiftCore
 
 /// A link between two establishments as GIAS records it (or an officer enters it): what the
 /// establishment `linked_urn` is to `urn` ("Predecessor", "Successor - amalgamated", …).
@@ -21,6 +22,11 @@ final class EstablishmentLinkRecord: Model, @unchecked Sendable {
     @Field(key: "recorded_at") var recordedAt: Date
 
     init() {}
+
+    /// The link as GIAS gives it.
+    var link: GIASLink {
+        GIASLink(line: 0, urn: urn, linkedURN: linkedURN, linkedName: linkedName, type: linkType, established: established.flatMap(Day.init))
+    }
 }
 
 struct CreateEstablishmentLinks: AsyncMigration {

@@ -8,10 +8,7 @@ import SiftCore
 enum EstablishmentLinks {
     /// The authority's links, as GIAS writes them.
     static func all(authorityID: UUID, on database: any Database) async throws -> [GIASLink] {
-        try await EstablishmentLinkRecord.query(on: database).filter(\.$authority.$id == authorityID).all().map { record in
-            GIASLink(line: 0, urn: record.urn, linkedURN: record.linkedURN, linkedName: record.linkedName, type: record.linkType,
-                     established: record.established.flatMap(Day.init))
-        }
+        try await EstablishmentLinkRecord.query(on: database).filter(\.$authority.$id == authorityID).all().map(\.link)
     }
 
     /// Links of `incoming` that are new, or (where `replacing`) say something other than the
@@ -78,9 +75,7 @@ enum EstablishmentLinks {
         -> (links: [GIASLink], records: [String: EstablishmentRecord]) {
         let authorityID = record.$authority.id
         let links = try await EstablishmentLinkRecord.query(on: database).filter(\.$authority.$id == authorityID)
-            .group(.or) { $0.filter(\.$urn == record.urn).filter(\.$linkedURN == record.urn) }.all()
-            .map { GIASLink(line: 0, urn: $0.urn, linkedURN: $0.linkedURN, linkedName: $0.linkedName, type: $0.linkType,
-                            established: $0.established.flatMap(Day.init)) }
+            .group(.or) { $0.filter(\.$urn == record.urn).filter(\.$linkedURN == record.urn) }.all().map(\.link)
         let urns = Set(links.flatMap { [$0.urn, $0.linkedURN] })
         let held = urns.isEmpty ? [] : try await EstablishmentRecord.query(on: database).filter(\.$authority.$id == authorityID)
             .filter(\.$urn ~~ Array(urns)).all()
@@ -97,7 +92,9 @@ enum EstablishmentLinks {
     static func predecessorIDs(authorityID: UUID, on database: any Database) async throws -> [UUID: [UUID]] {
         let links = try await all(authorityID: authorityID, on: database)
         guard !links.isEmpty else { return [:] }
-        let all = try await EstablishmentScope.all(authorityID: authorityID, on: database)
+        // The three columns a succession reads, not every establishment's every column.
+        let all = try await EstablishmentRecord.query(on: database).filter(\.$authority.$id == authorityID)
+            .field(\.$id).field(\.$urn).field(\.$closed).all()
         let records = Dictionary(all.map { ($0.urn, $0) }, uniquingKeysWith: { first, _ in first })
         var ids: [UUID: [UUID]] = [:]
         for pair in successions(links, records: records) {

@@ -16,8 +16,7 @@ enum EvidenceEdit {
     /// Replaces (or adds) one top-level member.
     static func replacing(_ key: String, with value: Tree, in members: [Tree.Member]) -> [Tree.Member] {
         var members = members
-        let updated = Tree.Member(key: key, value: value)
-        if let index = members.firstIndex(where: { $0.key == key }) { members[index] = updated } else { members.append(updated) }
+        members.set(key, value)
         return members
     }
 

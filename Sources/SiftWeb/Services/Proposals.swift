@@ -49,6 +49,12 @@ enum Proposals {
         return changed.count
     }
 
+    /// The framework that covers the establishment, where its authority runs more than one.
+    static func coveringFramework(_ record: EstablishmentRecord, for user: User, on request: Request) async throws -> Framework {
+        let engine = try await request.sift.engine(for: try await user.$authority.get(on: request.db), on: request.db)
+        return engine.covering(try await establishment(record, on: request.db)).framework
+    }
+
     /// Keeps a result's proposal on the record (not saved).
     static func apply(_ result: CategorisationResult, to record: EstablishmentRecord) {
         record.proposedCategory = result.category?.code
